@@ -1,0 +1,181 @@
+"""The ``verify`` command: list | run | show | report."""
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .claims import discover
+from .context import PROFILES
+from .errors import UsageError, VerifyError
+from .report import summary as summ
+from .report import terminal
+from .runner import RunOptions, cpu_count, run_claims
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="verify", description="Verify, claim by claim, the mathematics of LoRA papers.")
+    p.add_argument("--version", action="version", version=f"lora-verify {__version__}")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    ls = sub.add_parser("list", help="list every registered claim with its id and methods")
+    ls.add_argument("--paper", action="append", default=[], help="paper alias or file stem (repeatable)")
+    ls.add_argument("--json", action="store_true", help="machine-readable output")
+
+    run = sub.add_parser("run", help="run claims and write summary.json / summary.md")
+    run.add_argument("--paper", action="append", default=[], help="paper alias or file stem (repeatable)")
+    run.add_argument("--claim", action="append", default=[], help="claim id, alias:id or label (repeatable)")
+    run.add_argument("--profile", default="quick", help="quick (default), ci or deep")
+    run.add_argument("--jobs", type=int, default=1, help="claims run in parallel processes (default 1)")
+    run.add_argument("--seed", type=int, default=0, help="the one seed all randomness flows from (default 0)")
+    run.add_argument("--out", default="reports", help="report directory (default reports/)")
+    run.add_argument("--timeout", type=float, default=None, help="override every per-claim time limit (seconds)")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    show = sub.add_parser("show", help="statement, verdict, evidence and reproduction command of one claim")
+    show.add_argument("id", help="alias:id, stem:id, a bare id or an unambiguous label")
+    show.add_argument("--out", default="reports", help="where summary.json is (default reports/)")
+    show.add_argument("--rerun", action="store_true", help="run the claim now instead of reading summary.json")
+    show.add_argument("--profile", default="quick")
+    show.add_argument("--seed", type=int, default=0)
+
+    rep = sub.add_parser("report", help="render reports from summary.json")
+    rep.add_argument("--out", default="reports")
+    rep.add_argument("--paper", action="append", default=[])
+    rep.add_argument("--pdf", action="store_true", help="also compile PDFs (needs latexmk)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"list": cmd_list, "run": cmd_run, "show": cmd_show, "report": cmd_report}[args.cmd](args)
+    except VerifyError as exc:
+        print(f"verify: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover
+        print("verify: interrupted", file=sys.stderr)
+        return 130
+
+
+def _profile(name: str):
+    if name not in PROFILES:
+        raise UsageError(f"unknown profile {name!r}; choose one of {', '.join(PROFILES)}")
+    return PROFILES[name]
+
+
+def cmd_list(args) -> int:
+    reg = discover()
+    claims = reg.select(args.paper)
+    if args.json:
+        print(json.dumps([dict(c.meta(), alias=c.paper.alias) for c in claims], indent=1, ensure_ascii=False))
+        return 0
+    for c in claims:
+        print(f"{c.paper.alias:<16} {c.id:<8} {c.label[:34]:<34} {' '.join(c.methods)}")
+    print(f"{len(claims)} claims in {len({c.paper.stem for c in claims})} paper(s)")
+    return 0
+
+
+def cmd_run(args) -> int:
+    profile = _profile(args.profile)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if args.jobs > 4 * cpu_count():
+        raise UsageError(f"--jobs {args.jobs} is more than 4x the {cpu_count()} cores here")
+    if args.timeout is not None and not args.timeout > 0:
+        raise UsageError("--timeout must be positive")
+    out = summ.ensure_writable(Path(args.out))
+    reg = discover()
+    claims = reg.select(args.paper, args.claim)
+    if not claims:
+        raise UsageError("no claims selected")
+    opts = RunOptions(profile=profile, seed=args.seed, jobs=args.jobs, timeout_override=args.timeout)
+    progress = None if args.no_progress else terminal.Progress(len(claims))
+    t0 = time.perf_counter()
+    records = run_claims(claims, opts, progress=progress)
+    elapsed = time.perf_counter() - t0
+    aliases = {p.stem: p.alias for p in reg.papers.values()}
+    for r in records:
+        r["alias"] = aliases.get(r["paper"], r["paper"])
+    command = "verify " + " ".join(shlex.quote(a) for a in sys.argv[1:]) if sys.argv[1:] else "verify run"
+    new = summ.build_summary(records, version=__version__, profile=profile.name, seed=args.seed,
+                             seconds=round(elapsed, 2), command=command)
+    merged = summ.merge_summaries(summ.load_summary(out), new)
+    js, md = summ.write_summary(merged, out)
+    colour = terminal.use_colour()
+    print(terminal.verdict_table(records, colour=colour))
+    print(terminal.counts_line(records, colour=colour) + f" in {elapsed:.1f} s (profile {profile.name}, seed {args.seed}, jobs {args.jobs})")
+    print(f"wrote {js} and {md}")
+    return 1 if any(r["verdict"] == "ERROR" for r in records) else 0
+
+
+def cmd_show(args) -> int:
+    reg = discover()
+    hits = reg.find(args.id)
+    rec_by_key = {}
+    if not args.rerun:
+        data = summ.load_summary(Path(args.out))
+        if data:
+            rec_by_key = {(r["paper"], r["id"]): r for r in data["claims"]}
+    for c in hits:
+        rec = rec_by_key.get((c.paper.stem, c.id))
+        if rec is None:
+            opts = RunOptions(profile=_profile(args.profile), seed=args.seed)
+            rec = run_claims([c], opts)[0]
+        print(render_show(c, rec))
+    return 0
+
+
+def render_show(c, rec: dict) -> str:
+    colour = terminal.use_colour()
+    lines = [
+        f"{c.paper.alias} {c.id}  {c.label} — {c.title}",
+        f"paper:       {c.paper.stem} ({c.paper.title})",
+        f"section:     {c.section}    equations: {', '.join(map(str, c.equations)) or '—'}",
+        f"methods:     {' '.join(c.methods)}",
+        "statement (as printed):",
+        *("    " + ln for ln in c.statement.splitlines()),
+    ]
+    if c.assumptions:
+        lines += ["assumptions:", *("    " + ln for ln in c.assumptions.splitlines())]
+    lines += [f"verdict:     {terminal.paint(rec['verdict'], rec['verdict'], colour)}", f"summary:     {rec['summary']}", "evidence:"]
+    for ev in rec.get("evidence", []):
+        lines.append(f"  - [{ev['method']}{'/' + ev['part'] if ev.get('part') else ''}] {ev['outcome']}: {ev['summary']}")
+        if ev.get("tolerance") is not None:
+            lines.append(f"      tolerance {ev['tolerance']:.3g}: {ev.get('tolerance_reason', '')}")
+        if ev.get("witness"):
+            lines.append(f"      witness: {json.dumps(ev['witness'], ensure_ascii=False)[:2000]}")
+        if ev.get("revalidation"):
+            lines.append(f"      re-validation: {json.dumps(ev['revalidation'], ensure_ascii=False)[:500]}")
+        if ev.get("data"):
+            lines.append(f"      data: {json.dumps(ev['data'], ensure_ascii=False)[:800]}")
+    if rec.get("traceback"):
+        lines += ["traceback:", rec["traceback"]]
+    lines.append(f"reproduce:   {rec['reproduce']}")
+    return "\n".join(lines)
+
+
+def cmd_report(args) -> int:
+    out = Path(args.out)
+    data = summ.load_summary(out)
+    if data is None:
+        raise UsageError(f"no {out / 'summary.json'}: run `verify run` first")
+    from .report import errata
+
+    md = out / "summary.md"
+    md.write_text(summ.render_markdown(data))
+    er = errata.write_errata(data, out)
+    print(f"wrote {md} and {er}")
+    if args.pdf:
+        from .report import latex
+
+        return latex.main(data, out, papers=args.paper, pdf=True)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Renderers: summary.json (the contract), summary.md, the terminal table."""

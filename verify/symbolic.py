@@ -1,0 +1,410 @@
+"""Symbolic checks with an honest numeric fallback.
+
+``check_identity`` first asks sympy for an exact decision (with a time limit);
+if sympy cannot decide, it evaluates the residual at random points of the
+claim's own domain at high precision.  Only an exact zero gives ``proved``;
+sampling gives ``confirmed`` (never ``proved``); a residual that stays large
+when the same exact point is recomputed at twice the digits gives ``refuted``.
+
+Domains are given per symbol with :class:`Domain` objects; every sign case the
+statement covers must be listed (e.g. ``sign()`` for sgn(c) = +-1), and the
+sampler covers each case in turn.
+"""
+from __future__ import annotations
+
+import contextlib
+import math
+import signal
+import threading
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Callable, Iterable, Mapping, Sequence
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from .errors import InputError
+from .verdicts import Evidence
+
+
+# --------------------------------------------------------------------------- time limits
+class SymbolicTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Interrupt the body after ``seconds`` (SIGALRM; main thread only, else no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise SymbolicTimeout(f"sympy did not finish within {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+# --------------------------------------------------------------------------- domains
+@dataclass(frozen=True)
+class Domain:
+    """Where a symbol lives. ``lo``/``hi`` bound the magnitude; ``signs`` lists the
+    sign cases to cover; ``log`` samples magnitudes log-uniformly; ``integer``
+    samples integers; ``values`` gives an explicit finite set."""
+
+    lo: float = 0.1
+    hi: float = 10.0
+    signs: tuple[int, ...] = (1,)
+    log: bool = True
+    integer: bool = False
+    values: tuple | None = None
+
+    def cases(self) -> list[int]:
+        return list(self.signs)
+
+    def sample(self, rng: np.random.Generator, sign: int) -> sp.Rational | sp.Integer:
+        if self.values is not None:
+            return sp.nsimplify(self.values[int(rng.integers(len(self.values)))])
+        if self.integer:
+            return sp.Integer(sign * int(rng.integers(int(self.lo), int(self.hi) + 1)))
+        if self.log:
+            mag = math.exp(rng.uniform(math.log(self.lo), math.log(self.hi)))
+        else:
+            mag = rng.uniform(self.lo, self.hi)
+        # an exact rational, so that re-evaluation at more digits uses the same point
+        return sign * sp.Rational(Fraction(mag).limit_denominator(10**12))
+
+
+def positive(lo: float = 0.05, hi: float = 20.0, log: bool = True) -> Domain:
+    return Domain(lo, hi, (1,), log)
+
+
+def negative(lo: float = 0.05, hi: float = 20.0) -> Domain:
+    return Domain(lo, hi, (-1,))
+
+
+def nonzero(lo: float = 0.05, hi: float = 20.0) -> Domain:
+    """A real symbol that may take either sign (both cases are covered)."""
+    return Domain(lo, hi, (1, -1))
+
+
+def real(lo: float = 0.0, hi: float = 10.0) -> Domain:
+    return Domain(max(lo, 1e-3), hi, (1, -1), log=False)
+
+
+def interval(lo: float, hi: float) -> Domain:
+    """Uniform on [lo, hi] (lo may be negative)."""
+    return Domain(lo, hi, (1,), log=False)
+
+
+def sign() -> Domain:
+    return Domain(values=(1, -1))
+
+
+def integers(lo: int, hi: int) -> Domain:
+    return Domain(lo, hi, (1,), log=False, integer=True)
+
+
+def _sign_cases(domain: Mapping[sp.Symbol, Domain]) -> list[dict[sp.Symbol, int]]:
+    cases: list[dict[sp.Symbol, int]] = [{}]
+    for s, d in domain.items():
+        cases = [dict(c, **{s.name: sg}) for c in cases for sg in d.cases()]
+    return [{s: c[s.name] for s in domain} for c in cases]
+
+
+# --------------------------------------------------------------------------- helpers
+def _as_list(expr) -> list[sp.Expr]:
+    if isinstance(expr, (sp.MatrixBase,)):
+        return list(expr)
+    if isinstance(expr, (list, tuple)):
+        out: list[sp.Expr] = []
+        for e in expr:
+            out.extend(_as_list(e))
+        return out
+    return [sp.sympify(expr)]
+
+
+def _check_symbols(exprs: Sequence[sp.Expr], domain: Mapping[sp.Symbol, Domain]) -> None:
+    free = set().union(*(e.free_symbols for e in exprs)) if exprs else set()
+    missing = sorted(str(s) for s in free - set(domain))
+    if missing:
+        raise InputError(f"no domain given for symbol(s) {', '.join(missing)}; every free symbol needs one")
+
+
+def exact_zero(expr: sp.Expr, *, timeout: float = 20.0, rewrites: Iterable[Callable] = ()) -> bool | None:
+    """True if sympy proves ``expr == 0``; False if it proves it nonzero; None if undecided."""
+    try:
+        with time_limit(timeout):
+            candidates = [expr]
+            for rw in rewrites:
+                candidates.append(rw(expr))
+            for e in candidates:
+                if e == 0:
+                    return True
+                s = sp.simplify(e)
+                if s == 0:
+                    return True
+                if s.is_number and s.is_zero is False:
+                    return False
+            for e in candidates:
+                for f in (sp.expand, lambda z: sp.cancel(sp.together(z)), sp.expand_log, lambda z: sp.simplify(sp.expand(z))):
+                    if f(e) == 0:
+                        return True
+    except SymbolicTimeout:
+        return None
+    except (RecursionError, TypeError, NotImplementedError):
+        return None
+    return None
+
+
+_LAMBDA_CACHE: dict = {}
+
+
+def eval_mp(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], dps: int):
+    """Evaluate ``expr`` at an exact point with ``dps`` working digits (mpmath)."""
+    syms = tuple(sorted(point, key=lambda s: s.name))
+    key = (sp.srepr(expr), syms)
+    fn = _LAMBDA_CACHE.get(key)
+    if fn is None:
+        fn = sp.lambdify(syms, expr, modules="mpmath")
+        _LAMBDA_CACHE[key] = fn
+    with mpmath.workdps(dps):
+        args = [mpmath.mpf(int(sp.numer(point[s]))) / int(sp.denom(point[s])) for s in syms]
+        val = fn(*args)
+        if isinstance(val, mpmath.mpc) and abs(val.imag) <= abs(val.real) * mpmath.mpf(10) ** (-dps + 5):
+            val = val.real
+        if not isinstance(val, (mpmath.mpf, mpmath.mpc)):
+            val = mpmath.mpmathify(val)
+        if not mpmath.isfinite(val):
+            raise ZeroDivisionError("non-finite value")
+        return val
+
+
+def _rel_residual(lhs_val, rhs_val) -> mpmath.mpf:
+    scale = max(abs(lhs_val), abs(rhs_val), mpmath.mpf(10) ** (-mpmath.mp.dps // 2))
+    return abs(lhs_val - rhs_val) / scale
+
+
+def _fmt_point(point: Mapping[sp.Symbol, sp.Expr]) -> dict[str, str]:
+    return {str(k): str(v) for k, v in point.items()}
+
+
+# --------------------------------------------------------------------------- identity
+def check_identity(
+    lhs,
+    rhs,
+    domain: Mapping[sp.Symbol, Domain],
+    *,
+    rng: np.random.Generator,
+    name: str = "",
+    dps: int = 60,
+    samples: int = 50,
+    timeout: float = 20.0,
+    rewrites: Iterable[Callable] = (),
+    condition: Callable[[Mapping[sp.Symbol, sp.Expr]], bool] | None = None,
+    method: str = "SYM",
+    complete: bool = True,
+) -> Evidence:
+    """Check ``lhs == rhs`` (scalars, matrices or lists of them) on ``domain``.
+
+    ``condition(point)`` may reject sample points outside the statement's domain
+    (e.g. a constraint between symbols).  Tolerance: relative residual at most
+    ``10**-(dps-20)``: ``dps`` digits of evaluation leave 20 digits of headroom
+    for cancellation inside the expressions.
+    """
+    lhs_l, rhs_l = _as_list(lhs), _as_list(rhs)
+    if len(lhs_l) != len(rhs_l):
+        raise InputError(f"{name}: sides have {len(lhs_l)} and {len(rhs_l)} entries")
+    diffs = [l - r for l, r in zip(lhs_l, rhs_l)]
+    _check_symbols(diffs, domain)
+    tol = mpmath.mpf(10) ** (-(dps - 20))
+    tol_reason = f"relative residual <= 1e-{dps - 20}: {dps}-digit evaluation with 20 digits of headroom"
+
+    decided = [exact_zero(d, timeout=timeout / max(1, len(diffs)), rewrites=rewrites) for d in diffs]
+    if all(x is True for x in decided):
+        return Evidence(method, "proved", f"{name + ': ' if name else ''}sympy simplifies lhs - rhs to 0",
+                        exact=True, complete=complete, data={"entries": len(diffs)})
+
+    # numeric fallback (also run when sympy claims a nonzero difference, to get a witness)
+    worst = mpmath.mpf(0)
+    worst_point = None
+    n_done = 0
+    cases = _sign_cases(domain)
+    attempts = 0
+    with mpmath.workdps(dps):
+        while n_done < samples and attempts < 20 * samples:
+            signs = cases[attempts % len(cases)]
+            attempts += 1
+            point = {s: d.sample(rng, signs[s]) for s, d in domain.items()}
+            if condition is not None and not condition(point):
+                continue
+            try:
+                vals = [(eval_mp(l, point, dps), eval_mp(r, point, dps)) for l, r in zip(lhs_l, rhs_l)]
+            except (ZeroDivisionError, InputError):
+                continue
+            n_done += 1
+            res = max(_rel_residual(a, b) for a, b in vals)
+            if res > worst:
+                worst, worst_point = res, point
+            if res > tol:
+                return _refute_identity(method, name, lhs_l, rhs_l, point, dps, tol, tol_reason)
+    if n_done == 0:
+        return Evidence(method, "inconclusive", f"{name}: no admissible sample point found", part=name)
+    digits = float(-mpmath.log10(worst)) if worst > 0 else float(dps)
+    undecided = "sympy could not decide" if not any(x is False for x in decided) else "sympy reported a nonzero form"
+    return Evidence(
+        method,
+        "confirmed",
+        f"{name + ': ' if name else ''}{undecided}; {n_done} random points at {dps} digits agree to >= {min(digits, dps):.0f} digits",
+        tolerance=float(tol),
+        tolerance_reason=tol_reason,
+        data={"samples": n_done, "dps": dps, "digits": min(digits, dps), "sign_cases": len(cases),
+              "worst_point": _fmt_point(worst_point) if worst_point else None},
+    )
+
+
+def _refute_identity(method, name, lhs_l, rhs_l, point, dps, tol, tol_reason) -> Evidence:
+    hi = 2 * dps
+    with mpmath.workdps(hi):
+        vals = [(eval_mp(l, point, hi), eval_mp(r, point, hi)) for l, r in zip(lhs_l, rhs_l)]
+        res = max(_rel_residual(a, b) for a, b in vals)
+        k = max(range(len(vals)), key=lambda i: _rel_residual(*vals[i]))
+        confirmed = bool(res > tol)
+        lhs_s, rhs_s = mpmath.nstr(vals[k][0], 20), mpmath.nstr(vals[k][1], 20)
+    if not confirmed:
+        return Evidence(method, "inconclusive",
+                        f"{name}: residual at {dps} digits vanished at {hi} digits (precision artefact)", part=name,
+                        data={"point": _fmt_point(point)})
+    return Evidence(
+        method,
+        "refuted",
+        f"{name + ': ' if name else ''}lhs = {lhs_s} but rhs = {rhs_s} at {_fmt_point(point)} (relative residual {mpmath.nstr(res, 3)}, re-validated at {hi} digits)",
+        tolerance=float(tol),
+        tolerance_reason=tol_reason,
+        witness={"point": _fmt_point(point), "entry": k, "lhs": lhs_s, "rhs": rhs_s},
+        revalidation={"dps": hi, "working_dps": dps, "confirmed": True, "residual": mpmath.nstr(res, 5)},
+        data={"residual": float(res)},
+    )
+
+
+# --------------------------------------------------------------------------- ODE substitution
+def check_ode_solution(
+    solution: Mapping[sp.Expr, sp.Expr],
+    rhs: Mapping[sp.Expr, sp.Expr],
+    t: sp.Symbol,
+    domain: Mapping[sp.Symbol, Domain],
+    *,
+    rng: np.random.Generator,
+    initial: Mapping[sp.Expr, sp.Expr] | None = None,
+    name: str = "",
+    **kw,
+) -> list[Evidence]:
+    """Substitute a closed form into ``d state/dt = rhs(state)``.
+
+    ``solution`` maps each state symbol (or function ``f(t)``) to its closed
+    form in ``t``; ``rhs`` maps the same keys to the right-hand side written in
+    the state symbols.  Checks the residual ``d sol/dt - rhs(sol)`` and, if
+    given, the initial values at ``t = 0``.
+    """
+    if set(solution) != set(rhs):
+        raise InputError(f"{name}: solution and right-hand side name different states")
+    subs = dict(solution)
+    lhs = [sp.diff(solution[k], t) for k in solution]
+    rhs_sub = [sp.sympify(rhs[k]).subs(subs) for k in solution]
+    out = [check_identity(lhs, rhs_sub, domain, rng=rng, name=f"{name} ODE residual".strip(), **kw)]
+    if initial:
+        lhs0 = [solution[k].subs(t, 0) for k in initial]
+        rhs0 = [initial[k] for k in initial]
+        dom0 = {s: d for s, d in domain.items() if s != t}
+        out.append(check_identity(lhs0, rhs0, dom0, rng=rng, name=f"{name} initial values".strip(), **kw))
+    return out
+
+
+# --------------------------------------------------------------------------- limits
+def check_limit(
+    expr: sp.Expr,
+    var: sp.Symbol,
+    expected: sp.Expr,
+    domain: Mapping[sp.Symbol, Domain],
+    *,
+    rng: np.random.Generator,
+    name: str = "",
+    dps: int = 60,
+    samples: int = 10,
+    timeout: float = 20.0,
+    scales: Sequence[float] = (50, 100, 200),
+    method: str = "SYM",
+) -> Evidence:
+    """``lim_{var -> oo} expr == expected``.
+
+    sympy's ``limit`` first (exact); otherwise evaluate ``expr`` at growing
+    ``var = scale`` (the caller scales ``var`` so that these are far into the
+    limit) at high precision and require the distance to ``expected`` to
+    shrink and end below ``10**-(dps//3)`` at every sample point.
+    """
+    try:
+        with time_limit(timeout):
+            lim = sp.limit(expr, var, sp.oo)
+            if lim.has(sp.Limit) or lim.has(sp.AccumBounds):
+                raise SymbolicTimeout("unevaluated")
+            zero = exact_zero(lim - expected, timeout=timeout)
+        if zero is True:
+            return Evidence(method, "proved", f"{name + ': ' if name else ''}sympy.limit gives the stated value", exact=True,
+                            complete=True, data={"limit": str(lim)})
+    except (SymbolicTimeout, NotImplementedError, TypeError, ValueError, RecursionError):
+        pass
+    tol = mpmath.mpf(10) ** (-(dps // 3))
+    dom = {s: d for s, d in domain.items() if s != var}
+    worst = mpmath.mpf(0)
+    cases = _sign_cases(dom)
+
+    def values(point, scale_list, prec):
+        out = []
+        for sc in scale_list:
+            p = dict(point)
+            p[var] = sp.Integer(int(sc))
+            out.append((eval_mp(expr, p, prec), eval_mp(expected, p, prec)))
+        return out
+
+    for i in range(samples):
+        signs = cases[i % len(cases)]
+        point = {s: d.sample(rng, signs[s]) for s, d in dom.items()}
+        vals = values(point, scales, dps)
+        gaps = [abs(v - e) / max(abs(e), mpmath.mpf(10) ** (-dps // 2)) for v, e in vals]
+        if gaps[-1] <= tol:
+            worst = max(worst, gaps[-1])
+            continue
+        # Not within tolerance: has the expression settled at another value?
+        # It has if the last change is far smaller than the remaining gap.
+        change = abs(vals[-1][0] - vals[-2][0]) / max(abs(vals[-1][1]), mpmath.mpf(10) ** (-dps // 2))
+        if change * 100 > gaps[-1]:
+            return Evidence(method, "inconclusive",
+                            f"{name}: not settled at {var}={scales[-1]} (gap {mpmath.nstr(gaps[-1], 3)}, still moving by {mpmath.nstr(change, 3)})",
+                            part=name, data={"point": _fmt_point(point)})
+        hi = 2 * dps
+        (v_hi, e_hi), = values(point, [2 * scales[-1]], hi)
+        gap_hi = abs(v_hi - e_hi) / max(abs(e_hi), mpmath.mpf(10) ** (-dps // 2))
+        if gap_hi <= tol or abs(gap_hi - gaps[-1]) > gaps[-1] / 10:
+            return Evidence(method, "inconclusive", f"{name}: the gap did not re-validate at {hi} digits", part=name)
+        return Evidence(
+            method, "refuted",
+            f"{name + ': ' if name else ''}at {_fmt_point(point)} the expression settles at {mpmath.nstr(v_hi, 15)}, "
+            f"not {mpmath.nstr(e_hi, 15)} (re-validated at {hi} digits, {var}={2 * scales[-1]})",
+            witness={"point": _fmt_point(point), "value": mpmath.nstr(v_hi, 20), "expected": mpmath.nstr(e_hi, 20),
+                     var.name: 2 * scales[-1]},
+            revalidation={"dps": hi, "working_dps": dps, "confirmed": True},
+            tolerance=float(tol), tolerance_reason="gap after the expression has settled (last change < gap/100)",
+        )
+    return Evidence(
+        method, "confirmed",
+        f"{name + ': ' if name else ''}sympy.limit undecided; {samples} points: relative gap <= {mpmath.nstr(worst, 3)} at {var}={scales[-1]}",
+        tolerance=float(tol), tolerance_reason=f"the gap must fall below 1e-{dps // 3} far into the limit",
+        data={"samples": samples, "worst_gap": float(worst), "scales": list(scales)},
+    )
