@@ -75,15 +75,20 @@ def monte_carlo(sample_fn: Callable[[np.random.Generator, int], np.ndarray], n: 
 
 
 def _test(res: MCResult, expected: float, z: float, side: str, rtol: float) -> tuple[bool, float]:
-    """(accepted, z-score) for the claim ``E[X] (==, <=, >=) expected``."""
+    """(accepted, z-score) for the claim ``E[X] (==, <=, >=) expected``.
+
+    The band is ``z*SE + rtol*scale``: the statistic is evaluated in float64, so
+    a sample with (near-)zero variance -- e.g. an equality case where every draw
+    equals the bound -- must not be judged by a standard error smaller than the
+    rounding of the statistic itself."""
     diff = res.mean - expected
-    if res.se == 0:  # degenerate sample: compare exactly
-        slack = rtol * max(abs(expected), abs(res.mean))
+    slack = rtol * max(abs(expected), abs(res.mean), 1e-300)
+    band = z * res.se + slack
+    if res.se == 0:
         zscore = 0.0 if diff == 0 else math.copysign(math.inf, diff)
-        ok = {"eq": abs(diff) <= slack, "le": diff <= slack, "ge": diff >= -slack}[side]
-        return ok, zscore
-    zscore = diff / res.se
-    ok = {"eq": abs(zscore) <= z, "le": zscore <= z, "ge": zscore >= -z}[side]
+    else:
+        zscore = diff / res.se
+    ok = {"eq": abs(diff) <= band, "le": diff <= band, "ge": diff >= -band}[side]
     return ok, zscore
 
 
@@ -114,8 +119,9 @@ def check_expectation(name: str, sample_fn: Callable[[np.random.Generator, int],
     rel = {"eq": "=", "le": "<=", "ge": ">="}[side]
     p_false = float(sps.norm.sf(z) * (2 if side == "eq" else 1))
     data = jsonable({**asdict(res), "expected": expected, "z_score": zscore, "z": z, "relation": rel})
-    common = dict(method="MC", tolerance=z * res.se, part=part, data=data, tolerance_reason=(
-        f"E[X] {rel} {expected:g} is accepted within {z:g} standard errors of the mean "
+    common = dict(method="MC", tolerance=z * res.se + rtol * abs(expected), part=part, data=data, tolerance_reason=(
+        f"E[X] {rel} {expected:g} is accepted within {z:g} standard errors of the mean plus {rtol:g} relative "
+        f"for float64 rounding of the statistic "
         f"(a true claim is rejected with probability {p_false:.1e}, normal approximation)"))
     head = f"{name}: mean {res.mean:.6g} +- {res.se:.2g} (n={res.n}) vs claimed {rel} {expected:.6g}"
     if ok:

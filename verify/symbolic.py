@@ -187,9 +187,30 @@ def eval_mp(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Expr], dps: int):
         return val
 
 
-def _rel_residual(lhs_val, rhs_val) -> mpmath.mpf:
-    scale = max(abs(lhs_val), abs(rhs_val), mpmath.mpf(10) ** (-mpmath.mp.dps // 2))
+def _rel_residual(lhs_val, rhs_val, scale=0) -> mpmath.mpf:
+    scale = max(abs(lhs_val), abs(rhs_val), scale, mpmath.mpf(10) ** (-mpmath.mp.dps // 2))
     return abs(lhs_val - rhs_val) / scale
+
+
+def _terms(expr: sp.Expr) -> tuple:
+    return expr.args if isinstance(expr, sp.Add) else (expr,)
+
+
+def _residual_at(lhs_l, rhs_l, point, dps) -> mpmath.mpf:
+    """Largest relative residual over the entries.  The scale of an entry is the
+    largest of |lhs|, |rhs| and the magnitudes of their top-level terms, so that
+    a residual written as ``terms == 0`` is measured against the size of its
+    terms, not against the (vanishing) difference itself."""
+    worst = mpmath.mpf(0)
+    for l, r in zip(lhs_l, rhs_l):
+        lv, rv = eval_mp(l, point, dps), eval_mp(r, point, dps)
+        scale = mpmath.mpf(0)
+        if lv == 0 or rv == 0 or abs(lv - rv) > mpmath.mpf(10) ** (-dps // 2) * max(abs(lv), abs(rv)):
+            terms = [t for side in (l, r) for t in _terms(sp.sympify(side)) if len(_terms(sp.sympify(side))) > 1]
+            for term in terms:
+                scale = max(scale, abs(eval_mp(term, point, dps)))
+        worst = max(worst, _rel_residual(lv, rv, scale))
+    return worst
 
 
 def _fmt_point(point: Mapping[sp.Symbol, sp.Expr]) -> dict[str, str]:
@@ -236,6 +257,7 @@ def check_identity(
     worst = mpmath.mpf(0)
     worst_point = None
     n_done = 0
+    escalated = 0
     cases = _sign_cases(domain)
     attempts = 0
     with mpmath.workdps(dps):
@@ -246,15 +268,18 @@ def check_identity(
             if condition is not None and not condition(point):
                 continue
             try:
-                vals = [(eval_mp(l, point, dps), eval_mp(r, point, dps)) for l, r in zip(lhs_l, rhs_l)]
+                res = _residual_at(lhs_l, rhs_l, point, dps)
             except (ZeroDivisionError, InputError):
                 continue
             n_done += 1
-            res = max(_rel_residual(a, b) for a, b in vals)
             if res > worst:
                 worst, worst_point = res, point
             if res > tol:
-                return _refute_identity(method, name, lhs_l, rhs_l, point, dps, tol, tol_reason)
+                ev = _refute_identity(method, name, lhs_l, rhs_l, point, dps, tol, tol_reason)
+                if ev is not None:
+                    return ev
+                escalated += 1  # cancellation at dps digits; the residual vanishes at 2*dps
+                continue
     if n_done == 0:
         return Evidence(method, "inconclusive", f"{name}: no admissible sample point found", part=name)
     digits = float(-mpmath.log10(worst)) if worst > 0 else float(dps)
@@ -262,26 +287,28 @@ def check_identity(
     return Evidence(
         method,
         "confirmed",
-        f"{name + ': ' if name else ''}{undecided}; {n_done} random points at {dps} digits agree to >= {min(digits, dps):.0f} digits",
+        f"{name + ': ' if name else ''}{undecided}; {n_done} random points at {dps} digits agree to >= {min(digits, dps):.0f} digits"
+        + (f" ({escalated} needed {2 * dps} digits against cancellation)" if escalated else ""),
         tolerance=float(tol),
         tolerance_reason=tol_reason,
         data={"samples": n_done, "dps": dps, "digits": min(digits, dps), "sign_cases": len(cases),
+              "points_needing_2x_digits": escalated,
               "worst_point": _fmt_point(worst_point) if worst_point else None},
     )
 
 
-def _refute_identity(method, name, lhs_l, rhs_l, point, dps, tol, tol_reason) -> Evidence:
+def _refute_identity(method, name, lhs_l, rhs_l, point, dps, tol, tol_reason) -> Evidence | None:
+    """Recompute a failing point at 2*dps: a refutation if it still fails, None if it was cancellation."""
     hi = 2 * dps
     with mpmath.workdps(hi):
         vals = [(eval_mp(l, point, hi), eval_mp(r, point, hi)) for l, r in zip(lhs_l, rhs_l)]
-        res = max(_rel_residual(a, b) for a, b in vals)
-        k = max(range(len(vals)), key=lambda i: _rel_residual(*vals[i]))
+        per_entry = [_residual_at([l], [r], point, hi) for l, r in zip(lhs_l, rhs_l)]
+        k = max(range(len(vals)), key=lambda i: per_entry[i])
+        res = per_entry[k]
         confirmed = bool(res > tol)
         lhs_s, rhs_s = mpmath.nstr(vals[k][0], 20), mpmath.nstr(vals[k][1], 20)
     if not confirmed:
-        return Evidence(method, "inconclusive",
-                        f"{name}: residual at {dps} digits vanished at {hi} digits (precision artefact)", part=name,
-                        data={"point": _fmt_point(point)})
+        return None
     return Evidence(
         method,
         "refuted",

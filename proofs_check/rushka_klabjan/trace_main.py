@@ -264,7 +264,7 @@ def reduced_system_evidence(ctx, tag: str) -> list[Evidence]:
     for eps, P in M.PRINTED.items():
         t, x2 = M.t, M.x2
         res = [P.c * sp.diff(P.q, t) - P.a * P.p, sp.diff(P.p, t) - P.a * P.c * P.q, P.a - P.c * (1 - x2 * P.p * P.q)]
-        out.append(S.check_identity(res, [0, 0, 0], M.DOMAIN, rng=ctx.rng(f"{tag}{eps}"), timeout=30,
+        out.append(S.check_identity(res, [0, 0, 0], M.DOMAIN, rng=ctx.rng(f"{tag}{eps}"), timeout=8,
                                     name=f"sgn c = {eps:+d}: residuals of c q' - a p, p' - a c q, a - c(1 - |X0|^2 p q)",
                                     rewrites=[M.tc7_rewrite], complete=False))
         dom0 = {k: v for k, v in M.DOMAIN.items() if k != t}
