@@ -65,6 +65,7 @@ class Claim:
 class Registry:
     papers: dict[str, Paper] = field(default_factory=dict)
     claims: dict[tuple[str, str], Claim] = field(default_factory=dict)
+    import_errors: dict[str, str] = field(default_factory=dict)
 
     def add_paper(self, paper: Paper) -> None:
         old = self.papers.get(paper.stem)
@@ -192,6 +193,9 @@ def discover(packages: Iterable[str] | None = None) -> Registry:
     for name in packages:
         pkg = importlib.import_module(name)
         for info in pkgutil.walk_packages(pkg.__path__, prefix=pkg.__name__ + "."):
-            importlib.import_module(info.name)
+            try:
+                importlib.import_module(info.name)
+            except Exception as exc:  # one broken module must not hide the others
+                REGISTRY.import_errors[info.name] = f"{type(exc).__name__}: {exc}"
     _discovered = True
     return REGISTRY

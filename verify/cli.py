@@ -14,7 +14,8 @@ from .context import PROFILES
 from .errors import UsageError, VerifyError
 from .report import summary as summ
 from .report import terminal
-from .runner import RunOptions, cpu_count, run_claims
+from .runner import RunOptions, cpu_count, run_claims, run_pool
+from .steps import chain_error, evaluate_chain, select_chains, CHAINS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run claims and write summary.json / summary.md")
     run.add_argument("--paper", action="append", default=[], help="paper alias or file stem (repeatable)")
     run.add_argument("--claim", action="append", default=[], help="claim id, alias:id or label (repeatable)")
+    run.add_argument("--chain", action="append", default=[], help="derivation chain id, e.g. CH-C3 (repeatable)")
     run.add_argument("--profile", default="quick", help="quick (default), ci or deep")
     run.add_argument("--jobs", type=int, default=1, help="claims run in parallel processes (default 1)")
     run.add_argument("--seed", type=int, default=0, help="the one seed all randomness flows from (default 0)")
@@ -68,15 +70,25 @@ def _profile(name: str):
     return PROFILES[name]
 
 
+def _warn_import_errors(reg) -> bool:
+    for mod, err in reg.import_errors.items():
+        print(f"verify: warning: could not import {mod}: {err} (its claims are missing)", file=sys.stderr)
+    return bool(reg.import_errors)
+
+
 def cmd_list(args) -> int:
     reg = discover()
+    _warn_import_errors(reg)
     claims = reg.select(args.paper)
     if args.json:
         print(json.dumps([dict(c.meta(), alias=c.paper.alias) for c in claims], indent=1, ensure_ascii=False))
         return 0
     for c in claims:
         print(f"{c.paper.alias:<16} {c.id:<8} {c.label[:34]:<34} {' '.join(c.methods)}")
-    print(f"{len(claims)} claims in {len({c.paper.stem for c in claims})} paper(s)")
+    chains = select_chains(args.paper)
+    for ch in chains:
+        print(f"{ch.paper.alias:<16} {ch.id:<8} {ch.title[:34]:<34} {len(ch.steps)} steps")
+    print(f"{len(claims)} claims and {len(chains)} derivation chains ({sum(len(c.steps) for c in chains)} steps) in {len({c.paper.stem for c in claims})} paper(s)")
     return 0
 
 
@@ -90,31 +102,60 @@ def cmd_run(args) -> int:
         raise UsageError("--timeout must be positive")
     out = summ.ensure_writable(Path(args.out))
     reg = discover()
-    claims = reg.select(args.paper, args.claim)
-    if not claims:
-        raise UsageError("no claims selected")
+    broken = _warn_import_errors(reg)
+    claims = reg.select(args.paper, args.claim) if (args.claim or not args.chain) else []
+    chains = select_chains(args.paper, args.chain) if (args.chain or not args.claim) else []
+    if not claims and not chains:
+        raise UsageError("no claims or chains selected")
     opts = RunOptions(profile=profile, seed=args.seed, jobs=args.jobs, timeout_override=args.timeout)
-    progress = None if args.no_progress else terminal.Progress(len(claims))
+    total = len(claims) + len(chains)
+    progress = None if args.no_progress else terminal.Progress(total)
     t0 = time.perf_counter()
-    records = run_claims(claims, opts, progress=progress)
+    # chains first: they are the longest items, so the pool stays busy to the end
+    chain_recs = run_pool(chains, opts, evaluate_chain, chain_error,
+                          progress=(lambda r, d, n: progress(_as_progress(r), d, total)) if progress else None)
+    records = run_claims(claims, opts, progress=(lambda r, d, n: progress(r, d + len(chains), total)) if progress else None)
     elapsed = time.perf_counter() - t0
     aliases = {p.stem: p.alias for p in reg.papers.values()}
     for r in records:
         r["alias"] = aliases.get(r["paper"], r["paper"])
     command = "verify " + " ".join(shlex.quote(a) for a in sys.argv[1:]) if sys.argv[1:] else "verify run"
-    new = summ.build_summary(records, version=__version__, profile=profile.name, seed=args.seed,
+    new = summ.build_summary(records, version=__version__, profile=profile.name, seed=args.seed, chains=chain_recs,
                              seconds=round(elapsed, 2), command=command)
     merged = summ.merge_summaries(summ.load_summary(out), new)
     js, md = summ.write_summary(merged, out)
+    from .report import errata
+
+    er = errata.write_errata(merged, out)
     colour = terminal.use_colour()
-    print(terminal.verdict_table(records, colour=colour))
+    if records:
+        print(terminal.verdict_table(records, colour=colour))
+    if chain_recs:
+        print(terminal.chain_table(chain_recs, colour=colour))
     print(terminal.counts_line(records, colour=colour) + f" in {elapsed:.1f} s (profile {profile.name}, seed {args.seed}, jobs {args.jobs})")
-    print(f"wrote {js} and {md}")
-    return 1 if any(r["verdict"] == "ERROR" for r in records) else 0
+    print(f"wrote {js}, {md} and {er}")
+    failed = any(r["verdict"] == "ERROR" for r in records) or any(
+        s["verdict"] == "ERROR" for c in chain_recs for s in c["steps"])
+    return 1 if failed or broken else 0
+
+
+def _as_progress(chain_rec: dict) -> dict:
+    worst = next((s["verdict"] for s in chain_rec["steps"] if s["verdict"] in ("ERROR", "REFUTED")), "done")
+    return {"paper": chain_rec["paper"], "id": chain_rec["chain"], "verdict": worst}
 
 
 def cmd_show(args) -> int:
     reg = discover()
+    chain_hit = _find_chain(reg, args.id)
+    if chain_hit is not None:
+        rec = None
+        if not args.rerun:
+            data = summ.load_summary(Path(args.out)) or {}
+            rec = next((c for c in data.get("chains", []) if (c["paper"], c["chain"]) == (chain_hit.paper.stem, chain_hit.id)), None)
+        if rec is None:
+            rec = run_pool([chain_hit], RunOptions(profile=_profile(args.profile), seed=args.seed), evaluate_chain, chain_error)[0]
+        print(terminal.render_chain(rec, colour=terminal.use_colour()))
+        return 0
     hits = reg.find(args.id)
     rec_by_key = {}
     if not args.rerun:
@@ -128,6 +169,15 @@ def cmd_show(args) -> int:
             rec = run_claims([c], opts)[0]
         print(render_show(c, rec))
     return 0
+
+
+def _find_chain(reg, ident: str):
+    paper_part, _, rest = ident.partition(":")
+    name = rest if rest else ident
+    for (stem, cid), ch in CHAINS.items():
+        if cid == name and (not rest or paper_part in (ch.paper.alias, stem)):
+            return ch
+    return None
 
 
 def render_show(c, rec: dict) -> str:

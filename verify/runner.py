@@ -60,35 +60,36 @@ def _record(claim: Claim, opts: RunOptions, verdict: Verdict, summary: str, evid
     return jsonable(rec)
 
 
-def _child(claim: Claim, opts: RunOptions, conn) -> None:
+def _child(evaluate_fn, item, opts: RunOptions, error_record, conn) -> None:
     try:
         resource.setrlimit(resource.RLIMIT_AS, (opts.memory_bytes, opts.memory_bytes))
     except (ValueError, OSError):  # pragma: no cover - platform without the limit
         pass
     try:
-        rec = evaluate(claim, opts)
+        rec = evaluate_fn(item, opts)
     except MemoryError:
-        rec = _record(claim, opts, Verdict.ERROR, "check exhausted its memory limit", [])
+        rec = error_record(item, opts, "check exhausted its memory limit")
     conn.send(rec)
     conn.close()
 
 
-def timeout_for(claim: Claim, opts: RunOptions) -> float:
+def timeout_for(item, opts: RunOptions) -> float:
     if opts.timeout_override is not None:
         return opts.timeout_override
-    return claim.timeout * opts.profile.timeout_scale
+    return item.timeout * opts.profile.timeout_scale
 
 
-def run_claims(
-    claims: Iterable[Claim],
-    opts: RunOptions,
-    progress: Callable[[dict, int, int], None] | None = None,
-) -> list[dict]:
-    """Run every claim in its own process, at most ``opts.jobs`` at once.
-    Results come back in the order of ``claims``."""
-    claims = list(claims)
+def claim_error(claim: Claim, opts: RunOptions, message: str) -> dict:
+    return _record(claim, opts, Verdict.ERROR, message, [])
+
+
+def run_pool(items: list, opts: RunOptions, evaluate_fn, error_record, progress=None) -> list[dict]:
+    """Run ``evaluate_fn(item, opts)`` for every item in its own process, at
+    most ``opts.jobs`` at once, each under its time and memory limit.  A
+    crash, hang or memory blow-up becomes ``error_record(item, opts, why)``.
+    Results come back in the order of ``items``."""
     ctx = mp.get_context("fork")
-    pending = list(enumerate(claims))
+    pending = list(enumerate(items))
     active: dict[int, tuple] = {}
     results: dict[int, dict] = {}
     done = 0
@@ -96,7 +97,7 @@ def run_claims(
         while pending and len(active) < max(1, opts.jobs):
             i, c = pending.pop(0)
             parent, child = ctx.Pipe(duplex=False)
-            p = ctx.Process(target=_child, args=(c, opts, child), daemon=True)
+            p = ctx.Process(target=_child, args=(evaluate_fn, c, opts, error_record, child), daemon=True)
             p.start()
             child.close()
             active[i] = (c, p, parent, time.perf_counter())
@@ -110,12 +111,12 @@ def run_claims(
                 except (EOFError, OSError):
                     rec = None
                 if rec is None:
-                    rec = _dead(c, opts, p, elapsed)
+                    rec = _dead(c, opts, p, elapsed, error_record)
             elif not p.is_alive():
-                rec = _dead(c, opts, p, elapsed)
+                rec = _dead(c, opts, p, elapsed, error_record)
             elif elapsed > timeout_for(c, opts):
                 p.kill()
-                rec = _record(c, opts, Verdict.ERROR, f"timed out after {timeout_for(c, opts):g} s (per-claim limit)", [])
+                rec = error_record(c, opts, f"timed out after {timeout_for(c, opts):g} s (per-item limit)")
                 rec["seconds"] = round(elapsed, 3)
             if rec is not None:
                 p.join(timeout=5)
@@ -124,15 +125,21 @@ def run_claims(
                 results[i] = rec
                 done += 1
                 if progress:
-                    progress(rec, done, len(claims))
-    return [results[i] for i in range(len(claims))]
+                    progress(rec, done, len(items))
+    return [results[i] for i in range(len(items))]
 
 
-def _dead(c: Claim, opts: RunOptions, p, elapsed: float) -> dict:
+def run_claims(claims: Iterable[Claim], opts: RunOptions,
+               progress: Callable[[dict, int, int], None] | None = None) -> list[dict]:
+    """Run every claim in its own process (see :func:`run_pool`)."""
+    return run_pool(list(claims), opts, evaluate, claim_error, progress)
+
+
+def _dead(item, opts: RunOptions, p, elapsed: float, error_record) -> dict:
     p.join(timeout=5)
     code = p.exitcode
     why = "was killed (likely out of memory)" if code is not None and code < 0 else f"exited with status {code}"
-    rec = _record(c, opts, Verdict.ERROR, f"check process {why} before reporting", [])
+    rec = error_record(item, opts, f"check process {why} before reporting")
     rec["seconds"] = round(elapsed, 3)
     return rec
 

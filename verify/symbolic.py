@@ -35,21 +35,30 @@ class SymbolicTimeout(Exception):
 
 @contextlib.contextmanager
 def time_limit(seconds: float | None):
-    """Interrupt the body after ``seconds`` (SIGALRM; main thread only, else no limit)."""
+    """Interrupt the body after ``seconds`` (SIGALRM; main thread only, else no
+    limit).  Nests: an enclosing limit keeps running and still fires on time."""
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
+    import time as _time
 
     def handler(signum, frame):
-        raise SymbolicTimeout(f"sympy did not finish within {seconds:g} s")
+        raise SymbolicTimeout(f"did not finish within {seconds:g} s")
 
-    old = signal.signal(signal.SIGALRM, handler)
+    old_handler = signal.signal(signal.SIGALRM, handler)
+    outer_remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+    t0 = _time.monotonic()
+    if outer_remaining and outer_remaining < seconds:
+        seconds = outer_remaining  # the outer limit is sooner: let it fire (as ours)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        signal.signal(signal.SIGALRM, old_handler)
+        if outer_remaining:
+            left = outer_remaining - (_time.monotonic() - t0)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))
 
 
 # --------------------------------------------------------------------------- domains
@@ -68,6 +77,28 @@ class Domain:
 
     def cases(self) -> list[int]:
         return list(self.signs)
+
+    def strategy(self):
+        """A hypothesis strategy over the same set (exact rationals, so that a
+        witness can be recomputed at any precision); shrinks toward ``lo``."""
+        from hypothesis import strategies as st
+
+        if self.values is not None:
+            return st.sampled_from([sp.nsimplify(v) for v in self.values])
+        if self.integer:
+            mags = st.integers(int(self.lo), int(self.hi)).map(sp.Integer)
+        else:
+            mags = st.floats(self.lo, self.hi, allow_nan=False, allow_infinity=False).map(
+                lambda v: sp.Rational(Fraction(v).limit_denominator(10**12)))
+        return st.tuples(st.sampled_from(self.signs), mags).map(lambda sm: sm[0] * sm[1])
+
+    def corners(self) -> list:
+        """Boundary values of the domain, checked before any random point."""
+        if self.values is not None:
+            return [sp.nsimplify(v) for v in self.values]
+        lo, hi = (sp.Integer(int(self.lo)), sp.Integer(int(self.hi))) if self.integer else (
+            sp.Rational(Fraction(self.lo).limit_denominator(10**12)), sp.Rational(Fraction(self.hi).limit_denominator(10**12)))
+        return [sg * v for sg in self.signs for v in (lo, hi)]
 
     def sample(self, rng: np.random.Generator, sign: int) -> sp.Rational | sp.Integer:
         if self.values is not None:

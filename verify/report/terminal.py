@@ -63,3 +63,35 @@ class Progress:
 
 def r_id(rec: dict) -> str:
     return f"{rec['paper'][:3]}:{rec['id']}"
+
+
+def chain_table(chains: list[dict], colour: bool = False) -> str:
+    out = [f"{'paper':<22} {'chain':<8} {'steps':>5}  {'PRV':>4} {'CNF':>4} {'REF':>4} {'INC':>4} {'ERR':>4}  first step that does not follow"]
+    for c in chains:
+        v = [s["verdict"] for s in c["steps"]]
+        first = c.get("first_failing_step") or "—"
+        line = (f"{c['paper'][:22]:<22} {c['chain']:<8} {len(v):>5}  {v.count('PROVED'):>4} {v.count('CONFIRMED'):>4} "
+                f"{v.count('REFUTED'):>4} {v.count('INCONCLUSIVE'):>4} {v.count('ERROR'):>4}  ")
+        out.append(line + (paint(first, "REFUTED", colour) if first != "—" else first))
+    return "\n".join(out)
+
+
+def render_chain(c: dict, colour: bool = False) -> str:
+    lines = [f"{c['chain']}: {c.get('title', '')}  ({c['paper']})"]
+    for s in c["steps"]:
+        v = s["verdict"]
+        lines.append(f"  {s['step']:<24} {paint(f'{v:<12}', v, colour)} {s['operation']}")
+        if s.get("printed"):
+            lines.append(f"      printed: {s['printed']}")
+        if s.get("encoded"):
+            lines.append(f"      encoded: {s['encoded'][:400]}")
+        if s.get("note"):
+            lines.append(f"      note:    {s['note']}")
+        lines.append(f"      {s.get('summary', '')[:600]}")
+    lines.append(f"first step that does not follow: {c.get('first_failing_step') or '—'}")
+    if c.get("end_result"):
+        e = c["end_result"]
+        lines.append(f"end result ({e['label']}) on its own: {e['verdict']}: {e['summary'][:400]}")
+    if c.get("reproduce"):
+        lines.append(f"reproduce: {c['reproduce']}")
+    return "\n".join(lines)
