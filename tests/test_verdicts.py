@@ -56,3 +56,8 @@ def test_bad_evidence_fields_rejected():
         Evidence("SYM", "passed", "x")
     with pytest.raises(ValueError, match="unknown evidence method"):
         Evidence("FOO", "proved", "x")
+
+
+def test_exact_proof_of_limited_scope_is_not_proved():
+    v, s = derive_verdict([ev("proved", exact=True, scope="n <= 4")])
+    assert v is Verdict.CONFIRMED and "exact only for n <= 4" in s

@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     except VerifyError as exc:
         print(f"verify: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # e.g. `verify show ... | head`
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:  # pragma: no cover
         print("verify: interrupted", file=sys.stderr)
         return 130
@@ -132,7 +135,8 @@ def cmd_run(args) -> int:
         print(terminal.verdict_table(records, colour=colour))
     if chain_recs:
         print(terminal.chain_table(chain_recs, colour=colour))
-    print(terminal.counts_line(records, colour=colour) + f" in {elapsed:.1f} s (profile {profile.name}, seed {args.seed}, jobs {args.jobs})")
+    steps_line = f"; {len(chain_recs)} chains, {sum(len(c['steps']) for c in chain_recs)} steps" if chain_recs else ""
+    print(terminal.counts_line(records, colour=colour) + steps_line + f" in {elapsed:.1f} s (profile {profile.name}, seed {args.seed}, jobs {args.jobs})")
     print(f"wrote {js}, {md} and {er}")
     failed = any(r["verdict"] == "ERROR" for r in records) or any(
         s["verdict"] == "ERROR" for c in chain_recs for s in c["steps"])

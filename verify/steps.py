@@ -42,10 +42,11 @@ class Eq:
     lhs: object
     rhs: object
     rewrites: tuple = ()
+    scope: str = ""  # e.g. "n = 2, r = 1" when explicit-size matrices stand for general ones
 
     def check(self, domain, ctx: Context, name: str, timeout: float) -> list[Evidence]:
         return [S.check_identity(self.lhs, self.rhs, domain, rng=ctx.rng(name), name=name, timeout=timeout,
-                                 rewrites=self.rewrites, method="STEPS", samples=40)]
+                                 rewrites=self.rewrites, method="STEPS", samples=40, scope=self.scope)]
 
     def latex(self) -> str:
         return f"{_latex(self.lhs)} = {_latex(self.rhs)}"
@@ -58,9 +59,12 @@ class Le:
     lhs: sp.Expr
     rhs: sp.Expr
     strict: bool = False
+    scope: str = ""
 
     def check(self, domain, ctx: Context, name: str, timeout: float) -> list[Evidence]:
-        return [check_le(self.lhs, self.rhs, domain, ctx, name=name, timeout=timeout, strict=self.strict)]
+        ev = check_le(self.lhs, self.rhs, domain, ctx, name=name, timeout=timeout, strict=self.strict)
+        ev.scope = self.scope if ev.outcome == "proved" else ""
+        return [ev]
 
     def latex(self) -> str:
         rel = "<" if self.strict else r"\le"
@@ -82,6 +86,30 @@ class Custom:
         with S.time_limit(timeout * 3):
             out = self.func(ctx)
         return [out] if isinstance(out, Evidence) else list(out)
+
+    def latex(self) -> str:
+        return self.description
+
+
+@dataclass
+class Prop:
+    """A relation between matrices checked by property search (hypothesis):
+    ``fn(example) -> (lhs, rhs)`` in float64, ``revalidate(example, dps)`` the
+    same in mpmath.  ``kind`` is "le" (lhs <= rhs) or "eq"."""
+
+    strategy: object
+    fn: Callable
+    revalidate: Callable
+    kind: str = "le"
+    description: str = ""
+    extra_examples: tuple = ()
+
+    def check(self, domain, ctx: Context, name: str, timeout: float) -> list[Evidence]:
+        from . import search
+
+        f = search.check_inequality if self.kind == "le" else search.check_equality
+        with S.time_limit(timeout * 6):
+            return [f(name, self.strategy, self.fn, ctx, revalidate=self.revalidate, extra_examples=list(self.extra_examples))]
 
     def latex(self) -> str:
         return self.description

@@ -263,6 +263,7 @@ def check_identity(
     condition: Callable[[Mapping[sp.Symbol, sp.Expr]], bool] | None = None,
     method: str = "SYM",
     complete: bool = True,
+    scope: str = "",
 ) -> Evidence:
     """Check ``lhs == rhs`` (scalars, matrices or lists of them) on ``domain``.
 
@@ -282,7 +283,7 @@ def check_identity(
     decided = [exact_zero(d, timeout=timeout / max(1, len(diffs)), rewrites=rewrites) for d in diffs]
     if all(x is True for x in decided):
         return Evidence(method, "proved", f"{name + ': ' if name else ''}sympy simplifies lhs - rhs to 0",
-                        exact=True, complete=complete, data={"entries": len(diffs)})
+                        exact=True, complete=complete, data={"entries": len(diffs)}, scope=scope)
 
     # numeric fallback (also run when sympy claims a nonzero difference, to get a witness)
     worst = mpmath.mpf(0)

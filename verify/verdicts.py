@@ -61,6 +61,7 @@ class Evidence:
     proxy: bool = False
     complete: bool = False
     part: str = ""
+    scope: str = ""  # an exact proof that covers only this scope (e.g. "n <= 4"): the claim is then CONFIRMED
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
@@ -149,11 +150,11 @@ def derive_verdict(evidence: Iterable[Evidence]) -> tuple[Verdict, str]:
         return Verdict.INCONCLUSIVE, "; ".join(inconclusive)
 
     def exact_proof(ev: Evidence) -> bool:
-        return ev.outcome == "proved" and ev.exact and not ev.proxy and ev.method in ("SYM", "STEPS")
+        return ev.outcome == "proved" and ev.exact and not ev.proxy and not ev.scope and ev.method in ("SYM", "STEPS")
 
     if all(exact_proof(ev) for ev in evs) or any(exact_proof(ev) and ev.complete for ev in evs):
         return Verdict.PROVED, "; ".join(_label(ev) + ev.summary for ev in evs if exact_proof(ev))
-    summary = "; ".join(_label(ev) + ev.summary for ev in evs)
+    summary = "; ".join(_label(ev) + ev.summary + (f" [exact only for {ev.scope}]" if ev.scope else "") for ev in evs)
     if any(ev.proxy for ev in evs):
         summary = "[proxy] " + summary
     return Verdict.CONFIRMED, summary

@@ -43,7 +43,7 @@ def eq19(ctx):
         lhs = -_grad(sp.Rational(1, 2) * (W0 - U).trace() ** 2, U)
         rhs = (W0 - U).trace() * sp.eye(n)
         out.append(S.check_identity(lhs, rhs, _real_domain(W0, U), rng=ctx.rng(f"n{n}"), name=f"n={n} entrywise",
-                                    complete=False))
+                                    complete=False, scope="n <= 4"))
     return out
 
 
@@ -243,7 +243,7 @@ def lora_gradient_evidence(ctx, tag: str) -> list[Evidence]:
         lhs = list(-_grad(g, Y)) + list(-_grad(g, X))
         rhs = list(a * X.T) + list(a * Y.T)
         out.append(S.check_identity(lhs, rhs, _real_domain(W0, Y, X), rng=ctx.rng(f"{tag}{n}{r}"),
-                                    name=f"n={n}, r={r} entrywise", complete=False))
+                                    name=f"n={n}, r={r} entrywise", complete=False, scope="(n, r) in {(2,1), (3,1), (3,2), (4,2)}"))
     return out
 
 
@@ -321,7 +321,7 @@ def eq30(ctx):
         X0 = _msyms("x", r, n)
         dom = _real_domain(X0) | {p: S.real(), q: S.real(), c: S.nonzero()}
         out.append(S.check_identity((q * c * X0.T) * (p * X0), p * q * c * X0.T * X0, dom, rng=ctx.rng(f"{r}{n}"),
-                                    name=f"r={r}, n={n}", complete=False))
+                                    name=f"r={r}, n={n}", complete=False, scope="(r, n) in {(1,2), (2,3), (3,3)}"))
     return out
 
 
@@ -388,7 +388,7 @@ def _zero_loss_at_32(ctx) -> Evidence:
     X0 = _msyms("x", 2, 3)
     expr = (c / (X0.T * X0).trace() * (X0.T * X0)).trace()
     return S.check_identity(expr, c, _real_domain(X0) | {c: S.nonzero()}, rng=ctx.rng("loss0"),
-                            name="Tr(W0 - (32)) = 0 (r=2, n=3 symbolic)", complete=False)
+                            name="Tr(W0 - (32)) = 0 (r=2, n=3 symbolic)", complete=False, scope="r=2, n=3")
 
 
 @claim(PAPER, id="[70]", label="Thm 2.7", section="§2.2", methods=["ODE", "SYM"],
@@ -425,7 +425,8 @@ def eq33_symbolic(ctx) -> list[Evidence]:
         lhs_sq = sum(D.multiply_elementwise(D)) / (c**2 / n)  # ||YX - U||^2 / ||U||^2
         rhs_sq = (n * sum(G.multiply_elementwise(G)) - x2**2) / x2**2
         out.append(S.check_identity(lhs_sq, rhs_sq, _real_domain(X0) | {c: S.nonzero()}, rng=ctx.rng(f"33{r}{n}"),
-                                    name=f"squared (33) from the limits (23), (32), r={r}, n={n}", complete=False))
+                                    name=f"squared (33) from the limits (23), (32), r={r}, n={n}", complete=False,
+                                    scope="(r, n) in {(1,2), (2,2), (1,3), (2,3)}"))
     return out
 
 
