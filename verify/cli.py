@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", default="reports", help="report directory (default reports/)")
     run.add_argument("--timeout", type=float, default=None, help="override every per-claim time limit (seconds)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("--report", action="store_true", help="also write the LaTeX reports (and PDFs where latexmk exists)")
 
     show = sub.add_parser("show", help="statement, verdict, evidence and reproduction command of one claim")
     show.add_argument("id", help="alias:id, stem:id, a bare id or an unambiguous label")
@@ -138,6 +139,14 @@ def cmd_run(args) -> int:
     steps_line = f"; {len(chain_recs)} chains, {sum(len(c['steps']) for c in chain_recs)} steps" if chain_recs else ""
     print(terminal.counts_line(records, colour=colour) + steps_line + f" in {elapsed:.1f} s (profile {profile.name}, seed {args.seed}, jobs {args.jobs})")
     print(f"wrote {js}, {md} and {er}")
+    if args.report:
+        from .report import latex
+
+        meta = {p.stem: {"title": p.title, "reference": p.reference} for p in reg.papers.values()}
+        import shutil as _sh
+
+        latex.main(merged, out, pdf=_sh.which("latexmk") is not None, paper_meta=meta)
+        md.write_text(summ.render_markdown(merged, out))
     failed = any(r["verdict"] == "ERROR" for r in records) or any(
         s["verdict"] == "ERROR" for c in chain_recs for s in c["steps"])
     return 1 if failed or broken else 0
@@ -218,17 +227,17 @@ def cmd_report(args) -> int:
     data = summ.load_summary(out)
     if data is None:
         raise UsageError(f"no {out / 'summary.json'}: run `verify run` first")
-    from .report import errata
+    from .report import errata, latex
 
+    reg = discover()
+    meta = {p.stem: {"title": p.title, "reference": p.reference} for p in reg.papers.values()}
+    stems = [reg.paper(p).stem for p in args.paper]
+    status = latex.main(data, out, papers=stems, pdf=args.pdf, paper_meta=meta)
     md = out / "summary.md"
-    md.write_text(summ.render_markdown(data))
+    md.write_text(summ.render_markdown(data, out))
     er = errata.write_errata(data, out)
     print(f"wrote {md} and {er}")
-    if args.pdf:
-        from .report import latex
-
-        return latex.main(data, out, papers=args.paper, pdf=True)
-    return 0
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

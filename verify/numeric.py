@@ -71,13 +71,16 @@ def compare_cases(
     worst = math.inf
     worst_case = None
     n_pairs = 0
-    for desc, compute in cases:
+    series: list[tuple[str, float]] = []  # (quantity, digits) of the first case, for plots
+    for k, (desc, compute) in enumerate(cases):
         with mpmath.workdps(dps):
             pairs = list(compute(dps))
             errs = [(lab, rel_error(l, r, mpmath.mpf(floor) if floor else None)) for lab, l, r in pairs]
         n_pairs += len(pairs)
         for lab, err in errs:
             d = digits_of(err, dps)
+            if k == 0:
+                series.append((lab, d))
             if d < worst:
                 worst, worst_case = d, {"case": desc, "quantity": lab}
             if d < min_digits:
@@ -88,7 +91,8 @@ def compare_cases(
         f"{name}: {len(cases)} cases ({n_pairs} comparisons) agree to >= {worst:.1f} digits at {dps}-digit precision",
         tolerance=10.0 ** (-min_digits),
         tolerance_reason=tolerance_reason,
-        data={"cases": len(cases), "comparisons": n_pairs, "min_digits": worst, "dps": dps, "worst": jsonable(worst_case)},
+        data={"cases": len(cases), "comparisons": n_pairs, "min_digits": worst, "dps": dps, "worst": jsonable(worst_case),
+              "series": series[:60]},
         part=part,
     )
 

@@ -44,7 +44,7 @@ def write_summary(summary: dict, out: Path) -> tuple[Path, Path]:
     js = out / "summary.json"
     js.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n")
     md = out / "summary.md"
-    md.write_text(render_markdown(summary))
+    md.write_text(render_markdown(summary, out))
     return js, md
 
 
@@ -79,11 +79,13 @@ def _md_escape(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(summary: dict) -> str:
+def render_markdown(summary: dict, out: Path | None = None) -> str:
     lines = [
         f"# lora-verify summary",
         "",
         f"version {summary['version']} · profile `{summary['profile']}` · seed {summary['seed']} · {summary.get('date', '')}",
+        "",
+        "Errata (every refuted claim and step with its witness): [errata.md](errata.md)",
         "",
         "| verdict | count |",
         "|---|---|",
@@ -92,7 +94,12 @@ def render_markdown(summary: dict) -> str:
     lines += [f"| {v} | {counts.get(v, 0)} |" for v in VERDICT_ORDER if counts.get(v)]
     papers = sorted({r["paper"] for r in summary["claims"]})
     for paper in papers:
-        lines += ["", f"## {paper}", "", "| id | label | equations | methods | verdict | evidence | s |", "|---|---|---|---|---|---|---|"]
+        links = []
+        if out is not None and (Path(out) / f"{paper}.pdf").exists():
+            links.append(f"[PDF report]({paper}.pdf)")
+        if out is not None and (Path(out) / f"{paper}.tex").exists():
+            links.append(f"[LaTeX]({paper}.tex)")
+        lines += ["", f"## {paper}", ""] + ([" · ".join(links), ""] if links else []) + ["| id | label | equations | methods | verdict | evidence | s |", "|---|---|---|---|---|---|---|"]
         for r in summary["claims"]:
             if r["paper"] != paper:
                 continue
