@@ -43,10 +43,12 @@ class Eq:
     rhs: object
     rewrites: tuple = ()
     scope: str = ""  # e.g. "n = 2, r = 1" when explicit-size matrices stand for general ones
+    condition: Callable | None = None  # restricts the sampled points (a constraint between symbols)
 
     def check(self, domain, ctx: Context, name: str, timeout: float) -> list[Evidence]:
         return [S.check_identity(self.lhs, self.rhs, domain, rng=ctx.rng(name), name=name, timeout=timeout,
-                                 rewrites=self.rewrites, method="STEPS", samples=40, scope=self.scope)]
+                                 rewrites=self.rewrites, method="STEPS", samples=40, scope=self.scope,
+                                 condition=self.condition)]
 
     def latex(self) -> str:
         return f"{_latex(self.lhs)} = {_latex(self.rhs)}"

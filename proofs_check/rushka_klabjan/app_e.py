@@ -18,12 +18,10 @@ Conventions (TC-7, TC-17):
 from __future__ import annotations
 
 import mpmath
-import numpy as np
 import sympy as sp
 
 from verify import Evidence, claim
 from verify import symbolic as S
-from verify.context import seed_for
 from verify.numeric import compare_cases
 
 from . import PAPER
@@ -35,7 +33,7 @@ ASSUME = (r"$c=\mathrm{Tr}(W_0)\ne0$, $X_0\ne0$, $Y_0=0$; $a(t)\ne0$ during trai
           r"$t\in[0,T]$.")
 ODE_DIGITS = 20
 ODE_REASON = "index tolerance for mpmath integration: 1e-20 relative (30-digit integration leaves 10 digits of margin)"
-TIMES = [0.1, 0.2, 0.5, 1, 2, 3, 5]  # TC-5 / TC-13 comparison times
+SCALED_K = (0.1, 0.5, 1, 2, 5, 10)  # comparison times t = k / sqrt(kappa1)
 
 x2, C, t = M.x2, M.C, M.t
 A = sp.Symbol("A", positive=True)  # |a|
@@ -72,38 +70,30 @@ def _aprime(Y, X, a):
     return -(M.mtrace(dY * X) + M.mtrace(Y * dX))
 
 
-_FLOW_CACHE: dict = {}
+def _times(inst):
+    """Comparison times k / sqrt(kappa1), k in SCALED_K: the flow's own time scale (a decays like
+    e^{-sqrt(kappa1) t}), so that every instance is sampled from the start to deep into the decay."""
+    k1, _ = M.kappas(inst.x2, inst.c)
+    return [mpmath.mpf(k) / mpmath.sqrt(k1) for k in SCALED_K]
 
 
-def _shared_instances(ctx, count):
-    """TC-1 instances (Y0 = 0, alternating sgn(c)) shared by the claims of this module: drawn from the run
-    seed only, so that the integrated trajectories can be cached and reused by [132]-[150]."""
-    return M.instances(np.random.default_rng(seed_for(ctx.seed, "app_e shared TC-1 instances")), count)
-
-
-def _cached_flow(ctx, idx, inst, times, dps):
-    key = (ctx.seed, idx, tuple(str(x) for x in times), dps)
-    if key not in _FLOW_CACHE:
-        _FLOW_CACHE[key] = M.lora_flow(inst, times, dps)
-    return _FLOW_CACHE[key]
-
-
-def _flow_cases(ctx, tag, pairs_fn, times=TIMES, count=None):
+def _flow_cases(ctx, tag, pairs_fn, count=None):
     """TC-1 instances with Y0 = 0, alternating sgn(c); ``pairs_fn(inst, res, i, tv)`` -> list of pairs."""
     cases = []
-    for idx, inst in enumerate(_shared_instances(ctx, count or ctx.profile.cases)):
-        def compute(dps, inst=inst, idx=idx):
-            res = _cached_flow(ctx, idx, inst, times, dps)
+    for inst in M.instances(ctx.rng(tag), count or ctx.profile.cases):
+        def compute(dps, inst=inst):
+            times = _times(inst)
+            res = M.lora_flow(inst, times, dps)
             out = []
             for i, tv in enumerate(times):
-                out.extend(pairs_fn(inst, res, i, mpmath.mpf(tv)))
+                out.extend(pairs_fn(inst, res, i, tv))
             return out
         cases.append((inst.describe(), compute))
     return cases
 
 
-def _flow_compare(ctx, tag, name, pairs_fn, times=TIMES, floor=None, min_digits=ODE_DIGITS, reason=ODE_REASON):
-    return compare_cases(name, _flow_cases(ctx, tag, pairs_fn, times), dps=ctx.dps, min_digits=min_digits,
+def _flow_compare(ctx, tag, name, pairs_fn, floor=None, min_digits=ODE_DIGITS, reason=ODE_REASON):
+    return compare_cases(name, _flow_cases(ctx, tag, pairs_fn), dps=ctx.dps, min_digits=min_digits,
                          tolerance_reason=reason, floor=floor)
 
 
@@ -137,13 +127,13 @@ def e130(ctx):
         dom = _real_domain(W0, Y, X)
         out.append(_ident(ctx, app, ap**2 / a + 4 * a**3 - 4 * c * a**2, dom, f"ode{n}{r}",
                           f"n={n}, r={r}: (436) for a = Tr(W0 - YX) along (26)-(27) (a'' by the chain rule, a != 0)",
-                          complete=False, timeout=20))
+                          scope="n=2, r=1 and n=3, r=2", timeout=20))
         # (437)-(438) with Y0 = 0 (and (310)-(312))
         sub0 = {Y[i, j]: 0 for i in range(n) for j in range(r)}
         dom0 = _real_domain(W0, X)
         out.append(_ident(ctx, [a.subs(sub0), ap.subs(sub0)], [c, -c * (X * X.T).trace()], dom0, f"ic{n}{r}",
                           f"n={n}, r={r}: a(0) = Tr W0 = c (437), a'(0) = -c ||X0||^2 (438) with Y0 = 0",
-                          complete=False))
+                          scope="n=2, r=1 and n=3, r=2"))
     return out
 
 
@@ -185,7 +175,7 @@ def e131(ctx):
     out.append(Evidence("STEPS", "proved" if ok else "inconclusive",
                         "(439): with a' = U(a(t)), d/dt U(a(t)) = U'(a) a' = U'(a) U (sympy chain rule, exact)"
                         if ok else "(439): sympy did not reduce the chain-rule difference to 0",
-                        exact=ok, complete=ok, part="(439)"))
+                        exact=ok, part="(439)"))
     # (436) -> (440): substitute a' = u, a'' = u du/da; the printed (440) residual
     res440 = u_s * du_s - (u_s**2 / aa + 4 * aa**3 - 4 * cc * aa**2)
     out.append(_ident(ctx, res436_in_u(), res440, DOM_AUC, "440", "(436) with a'=u, a''=u du/da is (440)"))
@@ -220,12 +210,12 @@ def _matrix_first_integral(ctx, tag) -> list[Evidence]:
         dom = _real_domain(W0, Y, X)
         out.append(_ident(ctx, [ap, _flow_derivative(I, Y, X, W0)], [-a * Sx, 0], dom, f"{tag}{n}{r}",
                           f"n={n}, r={r}: a' = -a Tr(X^TX+YY^T) and d/dt[Tr(X^TX+YY^T)^2 - 4a^2 + 8ca] = 0 along (26)-(27)",
-                          complete=False, timeout=20))
+                          scope="n=2, r=1 and n=3, r=2", timeout=20))
         sub0 = {Y[i, j]: 0 for i in range(n) for j in range(r)}
         x2m = (X * X.T).trace()
         out.append(_ident(ctx, I.subs(sub0), x2m**2 + 4 * c**2, _real_domain(W0, X), f"{tag}0{n}{r}",
                           f"n={n}, r={r}: the conserved quantity at Y0 = 0 equals ||X0||^4 + 4c^2 = kappa_1 (463)",
-                          complete=False))
+                          scope="n=2, r=1 and n=3, r=2"))
     return out
 
 
@@ -269,16 +259,19 @@ def e132(ctx):
        assumptions=ASSUME, title="square root of the first integral")
 def e133(ctx):
     out = []
+    lhs, rhs = [], []
     for eps in SIG:
         c = _c(eps)
+        k1 = 4 * c**2 + K
         for sg in SIG:
             a = sg * A
             for pm in SIG:
-                dom = {A: S.positive(1e-3, 50), C: S.positive(0.05, 10), K: S.positive(1e-3, 100)}
-                k1 = 4 * c**2 + K
-                out.append(_ident(ctx, (pm * a * sp.sqrt(_R(a, c, k1))) ** 2, a**2 * _R(a, c, k1), dom,
-                                  f"{eps}{sg}{pm}",
-                                  f"sgn c={eps:+d}, sgn a={sg:+d}, branch {pm:+d}: (452) squared is (451)"))
+                lhs.append((pm * a * sp.sqrt(_R(a, c, k1))) ** 2)
+                rhs.append(a**2 * _R(a, c, k1))
+    dom = {A: S.positive(1e-3, 50), C: S.positive(0.05, 10), K: S.positive(1e-3, 100)}
+    out.append(_ident(ctx, lhs, rhs, dom, "sq",
+                      "both signs of c and of a, both branches +-: (452)/(453) squared is (451), i.e. they are the square roots of (451)",
+                      complete=True))
     # the branches exhaust the roots: |a'| = |a| sqrt(R) along trajectories (kappa1 from (463))
     def pairs(inst, res, i, tv):
         Y, X, a = res.y["Y"][i], res.y["X"][i], res.y["a"][i]
@@ -295,28 +288,30 @@ def e133(ctx):
        assumptions=ASSUME, title="radicand is non-negative")
 def e134(ctx):
     out = []
+    lhs, rhs = [], []
     for eps in SIG:
         c = _c(eps)
+        k1 = 4 * c**2 + K
         for sg in SIG:
             a = sg * A
-            k1 = 4 * c**2 + K
-            dom = {A: S.positive(1e-3, 50), C: S.positive(0.05, 10), K: S.positive(1e-3, 100)}
             for pm in SIG:
                 ap = pm * a * sp.sqrt(_R(a, c, k1))  # (454)
-                out.append(_ident(ctx, [pm * ap / a, (ap / a) ** 2], [sp.sqrt(_R(a, c, k1)), _R(a, c, k1)], dom,
-                                  f"{eps}{sg}{pm}",
-                                  f"sgn c={eps:+d}, sgn a={sg:+d}, branch {pm:+d}: (454) -> (455) (same sign) -> (456)"))
-    # the conclusion, for every real a, with kappa1 from (463): completed square
-    for eps in SIG:
-        c = _c(eps)
-        dom = {aa: S.real(0, 50), **DOM_XC}
-        out.append(_ident(ctx, _R(aa, c, _k1(eps)), 4 * (aa - c) ** 2 + x2**2, dom, f"sq{eps}",
-                          f"sgn c={eps:+d}: 4a^2-8ca+kappa1 = 4(a-c)^2 + ||X0||^4 >= ||X0||^4 > 0 for every real a (kappa1 from (463))"))
+                lhs += [pm * ap / a, (ap / a) ** 2]  # (455), (456)
+                rhs += [sp.sqrt(_R(a, c, k1)), _R(a, c, k1)]
+        # the conclusion for every real a, kappa1 from (463): completed square 4(a-c)^2 + ||X0||^4 >= ||X0||^4 > 0
+        lhs.append(_R(aa, c, _k1(eps)))
+        rhs.append(4 * (aa - c) ** 2 + x2**2)
+    dom = {A: S.positive(1e-3, 50), C: S.positive(0.05, 10), K: S.positive(1e-3, 100), aa: S.real(0, 50),
+           x2: S.positive(0.05, 30.0)}
+    out.append(_ident(ctx, lhs, rhs, dom, "all",
+                      "both signs of c and a, both branches: (454) -> (455) (same sign) -> (456); and "
+                      "4a^2-8ca+kappa1 = 4(a-c)^2 + ||X0||^4 >= ||X0||^4 > 0 for every real a (kappa1 from (463))",
+                      complete=True))
     disc = sp.expand((8 * C) ** 2 - 4 * 4 * (x2**2 + 4 * C**2))
     ok = disc == -16 * x2**2
     out.append(Evidence("SYM", "proved" if ok else "inconclusive",
                         f"discriminant of 4a^2 - 8ca + kappa1 (kappa1 = ||X0||^4 + 4c^2) is {disc} < 0: no real root",
-                        exact=ok, complete=ok, part="discriminant"))
+                        exact=ok, part="discriminant"))
 
     def pairs(inst, res, i, tv):
         a = res.y["a"][i]
@@ -343,7 +338,7 @@ def e135(ctx):
         dom = _real_domain(W0, Y, X)
         out.append(_ident(ctx, [(X.T * X + Y * Y.T).trace(), _flow_derivative(a, Y, X, W0)], [frob, -a * frob], dom,
                           f"sym{n}{r}", f"n={n}, r={r}: Tr(X^TX+YY^T) = ||X||^2+||Y||^2 and (457) along (26)-(27)",
-                          complete=False))
+                          scope="n=2, r=1 and n=3, r=2"))
 
     def pairs(inst, res, i, tv):
         Y, X, a = res.y["Y"][i], res.y["X"][i], res.y["a"][i]
@@ -386,7 +381,7 @@ def e136(ctx):
     pos = (x2**2 + 4 * C**2).is_positive
     out.append(Evidence("SYM", "proved" if pos else "inconclusive",
                         "kappa1 = ||X0||^4 + 4c^2 > 0 for ||X0||^2 > 0 (sympy: is_positive)", exact=bool(pos),
-                        complete=bool(pos), part="kappa1 > 0"))
+                        part="kappa1 > 0"))
     return out
 
 
@@ -397,15 +392,18 @@ def e136(ctx):
        assumptions=ASSUME, title="separation of variables")
 def e137(ctx):
     out = []
+    lhs = []
     for eps in SIG:
         c = _c(eps)
+        k1 = 4 * c**2 + K
         for sg in SIG:
             a = sg * A
-            dom = {A: S.positive(1e-3, 50), C: S.positive(0.05, 10), K: S.positive(1e-3, 100)}
-            k1 = 4 * c**2 + K
             # d/dt[-G(a(t))] = -G'(a) a' with G' = 1/(a sqrt R) and a' from (464)
-            out.append(_ident(ctx, -(1 / (a * sp.sqrt(_R(a, c, k1)))) * (-a * sp.sqrt(_R(a, c, k1))), 1, dom, f"{eps}{sg}",
-                              f"sgn c={eps:+d}, sgn a={sg:+d}: along (464), d/dt of -int da/(a sqrt R) is 1"))
+            lhs.append(-(1 / (a * sp.sqrt(_R(a, c, k1)))) * (-a * sp.sqrt(_R(a, c, k1))))
+    dom = {A: S.positive(1e-3, 50), C: S.positive(0.05, 10), K: S.positive(1e-3, 100)}
+    out.append(_ident(ctx, lhs, [1] * len(lhs), dom, "sep",
+                      "both signs of c and a: along (464), d/dt of -int da/(a sqrt R) is 1, so it equals t + kappa2 (466)",
+                      complete=True))
 
     # numeric: the definite form of (466), -int_{a(0)}^{a(t)} da/(a sqrt R) = t, by quadrature in log|a|
     def pairs(inst, res, i, tv):
@@ -576,7 +574,7 @@ def e143(ctx):
         pos = bool(expr.is_positive) and bool((x2**2).is_positive) and bool((4 / k1).is_positive)
         out.append(Evidence("SYM", "proved" if pos else "inconclusive",
                             f"sgn c={eps:+d}: 4/kappa1 > 0, ||X0||^4 > 0 and 4 - 16c^2/kappa1 = {expr} > 0 (sympy is_positive, "
-                            "||X0||^2 > 0)", exact=pos, complete=pos, part=f"positivity, sgn c={eps:+d}"))
+                            "||X0||^2 > 0)", exact=pos, part=f"positivity, sgn c={eps:+d}"))
     return out
 
 
@@ -659,7 +657,7 @@ def e146(ctx):
             a = sg * A
             out.append(_ident(ctx, sp.diff(rhs493(a, c, k1, sg), A) / sg, 1 / (a * sp.sqrt(_R(a, c, k1))), dom,
                               f"{eps}{sg}", f"sgn c={eps:+d}, a {'> 0' if sg > 0 else '< 0'}, kappa1 = 4c^2 + K: d/da (493) = 1/(a sqrt(4a^2-8ca+kappa1))",
-                              samples=200, timeout=3))
+                              samples=200, timeout=1))
     return out
 
 
@@ -688,13 +686,16 @@ def _mp_kappa2_505(x2v, c):
        assumptions=ASSUME, title="the implicit solution")
 def e147(ctx):
     out = []
+    lhs, rhs = [], []
     for eps in SIG:
         c, k1 = _c(eps), _k1(eps)
         for sg in SIG:
             a = sg * A
-            out.append(_ident(ctx, [rhs494(a, c, k1, sg), rhs495(a, c, k1, sg)], [-rhs493(a, c, k1, sg), rhs494(a, c, k1, sg)],
-                              DOM_AXC, f"{eps}{sg}",
-                              f"sgn c={eps:+d}, sgn a={sg:+d}: (494) = -(493) (via (466)) and (495) with sgn(a)={sg:+d} = (494)"))
+            lhs += [rhs494(a, c, k1, sg), rhs495(a, c, k1, sg)]
+            rhs += [-rhs493(a, c, k1, sg), rhs494(a, c, k1, sg)]
+    out.append(_ident(ctx, lhs, rhs, DOM_AXC, "all",
+                      "both signs of c and a: (494) = -(493) (via (466)) and (495) with sgn(a) = (494) in both cases",
+                      complete=True))
 
     def pairs(inst, res, i, tv):
         a = res.y["a"][i]
@@ -896,7 +897,7 @@ def e150(ctx):
                                         initial={a_sym: c, u_sym: -c * x2}, name=f"sgn c={eps:+d}: (515) in (436)-(438)",
                                         timeout=8))
         out.append(_ident(ctx, sp.diff(af, t), -af * sp.sqrt(_R(af, c, k1)), {t: S.interval(0.0, 6.0), **DOM_XC},
-                          f"458{eps}", f"sgn c={eps:+d}: (515) solves (458)", timeout=3))
+                          f"458{eps}", f"sgn c={eps:+d}: (515) solves (458)", timeout=1))
 
     def pairs(inst, res, i, tv):
         return [(f"a(t={float(tv):g}) flow vs (515)", res.y["a"][i], _mp_a515(inst.x2, inst.c, tv))]
