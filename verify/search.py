@@ -82,8 +82,12 @@ def _measure_ineq(pair: Pair, tol: float, atol: float) -> _Measure:
     scale = max(abs(lhs), abs(rhs))
     rel = margin / scale if scale > 0 else 0 * margin
     ratio = lhs / rhs if rhs > 0 else None
-    # steer on lhs/rhs when it is defined, on the relative margin otherwise
-    score = _finite(ratio - 1) if ratio is not None else _finite(rel)
+    # steer on lhs/rhs when it is defined, on the relative margin otherwise; 0 <= 0 says
+    # nothing about tightness and must not mask the worst informative ratio
+    if scale == 0:
+        score = -1e300
+    else:
+        score = _finite(ratio - 1) if ratio is not None else _finite(rel)
     info = {"lhs": lhs, "rhs": rhs, "margin": margin, "relative_margin": rel, "ratio": ratio}
     return _Measure(bool(margin > tol * scale + atol), score, info)
 

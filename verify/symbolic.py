@@ -282,7 +282,7 @@ def check_identity(
     decided = [exact_zero(d, timeout=timeout / max(1, len(diffs)), rewrites=rewrites) for d in diffs]
     if all(x is True for x in decided):
         return Evidence(method, "proved", f"{name + ': ' if name else ''}sympy simplifies lhs - rhs to 0",
-                        exact=True, complete=complete, data={"entries": len(diffs)}, scope=scope)
+                        exact=True, complete=complete, data={"entries": len(diffs)}, scope=scope, part=name)
 
     # numeric fallback (also run when sympy claims a nonzero difference, to get a witness)
     worst = mpmath.mpf(0)
@@ -303,14 +303,15 @@ def check_identity(
             except (ZeroDivisionError, InputError):
                 continue
             n_done += 1
-            if res > worst:
-                worst, worst_point = res, point
             if res > tol:
                 ev = _refute_identity(method, name, lhs_l, rhs_l, point, dps, tol, tol_reason)
                 if ev is not None:
                     return ev
                 escalated += 1  # cancellation at dps digits; the residual vanishes at 2*dps
-                continue
+                with mpmath.workdps(2 * dps):
+                    res = _residual_at(lhs_l, rhs_l, point, 2 * dps)
+            if res > worst:
+                worst, worst_point = res, point
     if n_done == 0:
         return Evidence(method, "inconclusive", f"{name}: no admissible sample point found", part=name)
     digits = float(-mpmath.log10(worst)) if worst > 0 else float(dps)
@@ -322,6 +323,7 @@ def check_identity(
         + (f" ({escalated} needed {2 * dps} digits against cancellation)" if escalated else ""),
         tolerance=float(tol),
         tolerance_reason=tol_reason,
+        part=name,
         data={"samples": n_done, "dps": dps, "digits": min(digits, dps), "sign_cases": len(cases),
               "points_needing_2x_digits": escalated,
               "worst_point": _fmt_point(worst_point) if worst_point else None},

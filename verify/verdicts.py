@@ -161,4 +161,5 @@ def derive_verdict(evidence: Iterable[Evidence]) -> tuple[Verdict, str]:
 
 
 def _label(ev: Evidence) -> str:
-    return f"{ev.method}{'/' + ev.part if ev.part else ''}: "
+    show_part = ev.part and not ev.summary.startswith(ev.part)
+    return f"{ev.method}{'/' + ev.part if show_part else ''}: "
