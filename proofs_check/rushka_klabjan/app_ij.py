@@ -1022,8 +1022,7 @@ def assumption_i5(ctx):
     ev = J.eigenvals()
     out.append(S.check_identity(list(F.subs({y: 0, x: 0})) + [sp.Mul(*[k**v for k, v in ev.items()])], [0, 0, -s0**2],
                                 {s0: S.positive(0.01, 10)}, rng=ctx.rng("sad"),
-                                name=f"(0,0) is stationary for (644)-(645); Jacobian eigenvalues {list(ev)} (product -s0^2 < 0: saddle)",
-                                complete=True))
+                                name=f"(0,0) is stationary for (644)-(645); Jacobian eigenvalues {list(ev)} (product -s0^2 < 0: saddle)"))
     cases = []
     rng = ctx.rng("viol")
     for i_zero in (0, 1):
@@ -1117,7 +1116,7 @@ SC_TIMES = (0.5, 2, 4, 6)
 def app_i_654_659(ctx):
     w, yy, xx = sp.symbols("w y x", real=True)
     out = [S.check_identity((sp.Matrix([[w]]) - sp.Matrix([[yy]]) * sp.Matrix([[xx]])).trace(), w - yy * xx,
-                            {w: S.real(), yy: S.real(), xx: S.real()}, rng=ctx.rng("tr"), complete=True,
+                            {w: S.real(), yy: S.real(), xx: S.real()}, rng=ctx.rng("tr"),
                             name="n=m=r=1: Tr(W0 - YX) = w0 - yx")]
     cases = []
     for x0, s0 in SC_POINTS:
@@ -1170,7 +1169,7 @@ def app_i_after_659(ctx):
     w0 = sp.Symbol("w0", positive=True)
     out.append(S.check_identity([(qs * w0 * x0).subs(w0, s0), (ps * x0)], [qs * s0 * x0, ps * x0],
                                 {x0: S.nonzero(0.01, 3), s0: S.positive(0.05, 7), t: S.interval(0, 6)}, rng=ctx.rng("sub"),
-                                name="(658)-(659) at w0 = s0 give (660)-(661)", complete=True))
+                                name="(658)-(659) at w0 = s0 give (660)-(661)"))
     return out
 
 
@@ -1237,7 +1236,7 @@ def app_i_660_665(ctx):
     out.append(S.check_identity([_ps_sym(X0S, S0S, TS), _qs_sym(X0S, S0S, TS), xi1, xi2],
                                 [P.p.subs(sub), P.q.subs(sub), P.kappa1.subs(sub), P.kappa2.subs(sub)], SC_DOMAIN,
                                 rng=ctx.rng("tc9"), timeout=8, name="TC-9: (662)-(665) = App. C (373)-(374), (314)-(315) at "
-                                "||X0||^2 = x0^2, |c| = s0", complete=True))
+                                "||X0||^2 = x0^2, |c| = s0"))
 
     def q(y, x, x0, s0, tv):
         return [(f"y(t={float(tv):g}) vs (660)", y, L.qs_closed(x0, s0, tv) * s0 * x0),
