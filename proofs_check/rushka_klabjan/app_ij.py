@@ -840,8 +840,10 @@ def eym_evidence(ctx, tag, n_cases=None) -> Evidence:
             loss_min = 0.5 * float(np.sum(s[r:] ** 2))
             E = W0 - Y * X
             loss = M.frob2(E) / 2
-            return [("Y X at T vs numpy-SVD truncation U_r S_r V_r^T", Y * X, mpmath.matrix(eym.tolist())),
-                    ("loss at T vs EYM minimum 1/2 sum_{i>r} s_i^2 (numpy SVD)", loss, mpmath.mpf(loss_min))]
+            pairs = [("loss at T vs EYM minimum 1/2 sum_{i>r} s_i^2 (numpy SVD)", loss, mpmath.mpf(loss_min))]
+            if inst.s0[r - 1] != inst.s0[r]:  # with a tie s_r = s_{r+1} the truncation is not unique: loss only
+                pairs.insert(0, ("Y X at T vs numpy-SVD truncation U_r S_r V_r^T", Y * X, mpmath.matrix(eym.tolist())))
+            return pairs
         cases.append((inst.describe(), compute))
     return compare_cases("flow limit vs EYM optimum (numpy SVD, float64)", cases, dps=ctx.dps, min_digits=10,
                          tolerance_reason="reference from float64 SVD (~1e-15 relative, amplified by 1/gap): 1e-10",
@@ -1316,12 +1318,12 @@ V681 = sp.sqrt(S0S) / (sp.sqrt(2) * sp.Abs(X0S) * SQ)
 
 
 def _lim(ctx, expr, expected, name, part):
-    ev = S.check_limit(expr, KS, expected, LIM_DOMAIN, rng=ctx.rng(part), name=name, timeout=2)
+    ev = S.check_limit(expr, KS, expected, LIM_DOMAIN, rng=ctx.rng(part), name=name, timeout=1)
     ev.part = part
     return ev
 
 
-def _sym_eq(ctx, lhs, rhs, name, part, complete=True):
+def _sym_eq(ctx, lhs, rhs, name, part, complete=False):
     ev = S.check_identity(lhs, rhs, {X0S: S.nonzero(0.01, 3), S0S: S.positive(0.05, 7)}, rng=ctx.rng(part), name=name,
                           timeout=6, complete=complete)
     ev.part = part

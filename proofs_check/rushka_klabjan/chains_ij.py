@@ -358,7 +358,7 @@ CH_I2.step("(624)–(625),(630)–(631)→(633)–(634)", "substitute",
            Eq(list(_sub_lhs[0]) + list(_sub_lhs[1])
               + list((_W0rot - _Yrot * _Xrot) * _Xrot.T) + list(_Yrot.T * (_W0rot - _Yrot * _Xrot)),
               list(_U * _Yd) + list(_Xd * _V.T) + list(_R633) + list(_R634), scope=SCOPE_UV, rewrites=(sp.expand,)),
-           _dom(list(_R633), list(_R634), list(_Yd), list(_Xd)), timeout=15,
+           _dom(list(_R633), list(_R634), list(_Yd), list(_Xd)), timeout=45,
            printed=r"U \frac{d\tilde{Y}(t)}{dt} = \left( U \Sigma_0 V^T - U \tilde{Y} \tilde{X} V^T \right) V \tilde{X}^T \ (633) "
                    r"\qquad \frac{d\tilde{X}(t)}{dt} V^T = \tilde{Y}^T U^T \left( U \Sigma_0 V^T - U \tilde{Y} \tilde{X} V^T \right) \ (634)",
            note="left sides: d/dt of U tilde Y(t) and of tilde X(t) V^T (sympy, tilde Y, tilde X functions of t, U, V constant) "
@@ -367,7 +367,7 @@ CH_I2.step("(624)–(625),(630)–(631)→(633)–(634)", "substitute",
 CH_I2.step("(633)–(634)→(635)–(636)", "multiply by U^T on the left and by V on the right; U^TU = I, V^TV = I",
            Eq(list(_U.T * (_U * _Yd)) + list((_Xd * _V.T) * _V) + list(_U.T * _R633) + list(_R634 * _V),
               list(_Yd) + list(_Xd) + list((_Sig - _Yt * _Xt) * _Xt.T) + list(_Yt.T * (_Sig - _Yt * _Xt)), scope=SCOPE_UV, rewrites=(sp.expand,)),
-           _dom(list(_R633), list(_R634), list(_Yd), list(_Xd)), timeout=15,
+           _dom(list(_R633), list(_R634), list(_Yd), list(_Xd)), timeout=45,
            printed=r"\frac{d\tilde{Y}(t)}{dt} = \left( \Sigma_0 - \tilde{Y} \tilde{X} \right) \tilde{X}^T \ (635) \qquad "
                    r"\frac{d\tilde{X}(t)}{dt} = \tilde{Y}^T \left( \Sigma_0 - \tilde{Y} \tilde{X} \right) \ (636)",
            note="(634) is right-multiplied by V (the text says so; the step needs V^T V = I). U, V fixed exactly orthogonal rational matrices (Givens products).")

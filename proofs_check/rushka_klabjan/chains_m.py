@@ -26,19 +26,20 @@ from fractions import Fraction
 import mpmath
 import numpy as np
 import sympy as sp
+from hypothesis import strategies as st
 
 from verify import Evidence
 from verify import symbolic as S
 from verify.numeric import compare_cases
 from verify.ode import integrate
+from verify.search import check_equality
 from verify.stats import check_expectation
 from verify.steps import Custom, Eq, chain
 
 from . import PAPER
 from . import lra as L
 from . import tracesq as TS
-from .trace_main import (closed_form_vs_flow, eq33_ode, eq33_property, limit_pq_evidence, r2_sampler, r_sampler,
-                         reduced_system_evidence, yx_limit_evidence)
+from .trace_main import closed_form_vs_flow, limit_pq_evidence, r2_sampler, r_sampler, yx_limit_evidence
 
 
 # ============================================================================= helpers
@@ -162,9 +163,10 @@ _a18 = (W - Ys * Xs).trace()
 CH_M1.step("(18)→(26)–(27)", "negative partial gradients",
            Eq(list(-_grad(_g18, Ys)) + list(-_grad(_g18, Xs)), list(_a18 * Xs.T) + list(_a18 * Ys.T), scope=SCOPE1),
            _dom(W, Ys, Xs),
-           printed=r"\frac{dY(t)}{dt} = -\nabla_Y \left( \frac{1}{2} \text{Tr}^2(W_0 - Y(t)X(t)) \right) = \text{Tr}(W_0 - YX)X^T "
-                   r"\ (26) \qquad \frac{dX(t)}{dt} = -\nabla_X \left( \frac{1}{2} \text{Tr}^2(W_0 - Y(t)X(t)) \right) = "
-                   r"\text{Tr}(W_0 - YX)Y^T \ (27) \qquad [\text{App. C: (265)-(266), (276)-(277)}]",
+           printed=r"\begin{aligned} \frac{dY(t)}{dt} &= -\nabla_Y \left( \frac{1}{2} \text{Tr}^2(W_0 - Y(t)X(t)) \right) \\ "
+                   r"&= \text{Tr}(W_0 - YX)X^T \end{aligned} \quad (26) \qquad \begin{aligned} \frac{dX(t)}{dt} &= "
+                   r"-\nabla_X \left( \frac{1}{2} \text{Tr}^2(W_0 - Y(t)X(t)) \right) \\ &= \text{Tr}(W_0 - YX)Y^T "
+                   r"\end{aligned} \quad (27) \qquad [\text{App. C: (265)-(266), (276)-(277)}]",
            note="entrywise negative partial derivatives of 1/2 Tr^2(W0 - YX), explicit n = 3, r = 2; "
                 "(26)-(27) agree verbatim with (276)-(277)")
 
@@ -186,16 +188,30 @@ def _m1_ansatz(ctx):
                             timeout=8, method="STEPS", scope=SCOPE1)
 
 
+def _m1_reduced(ctx):
+    """The printed p (373), q (374), a (313) (tracesq.PRINTED) in the reduced system, both signs of c."""
+    out = []
+    t, x2 = TS.t, TS.x2
+    dom0 = {k: v for k, v in TS.DOMAIN.items() if k != t}
+    for eps, P in TS.PRINTED.items():
+        res = [P.c * sp.diff(P.q, t) - P.a * P.p, sp.diff(P.p, t) - P.a * P.c * P.q, P.a - P.c * (1 - x2 * P.p * P.q)]
+        out.append(S.check_identity(res, [0, 0, 0], TS.DOMAIN, rng=ctx.rng(f"m1-red{eps}"), timeout=3, samples=30,
+                                    method="STEPS", name=f"sgn c = {eps:+d}: c q' - a p, p' - a c q, a - c(1 - ||X0||^2 p q) "
+                                    "with (373), (374), (313)"))
+        out.append(S.check_identity([P.p.subs(t, 0), P.q.subs(t, 0)], [1, 0], dom0, rng=ctx.rng(f"m1-ic{eps}"), timeout=3,
+                                    method="STEPS", name=f"sgn c = {eps:+d}: p(0) = 1, q(0) = 0"))
+    return out
+
+
 CH_M1.step("(26)–(27)→(28)–(29)", "closed form (App. C)",
-           _multi(_m1_ansatz, lambda ctx: reduced_system_evidence(ctx, "m1-red"),
-                  lambda ctx: closed_form_vs_flow(ctx, "m1-ode", times=(0.1, 0.5, 2)),
+           _multi(_m1_ansatz, _m1_reduced,
                   desc="(28)-(29) with p, q of (373)-(374) solve (26)-(27), Y(0) = 0, X(0) = X0"),
            printed=r"Y(t) = q(t) \text{Tr}(W_0) X_0^T \ (28) \qquad X(t) = p(t)X_0 \ (29) \qquad "
                    r"[\text{App. C: } Y(t) = q(t) \text{Tr}(W_0) X_0^T \ (377);\ X(t) = p(t)X_0 \ (378);\ p, q \text{ of } (373)-(374)]",
            note="(28)-(29) agree verbatim with (377)-(378). Checked: (i) the ansatz reduces (26)-(27) to c q' = a p, p' = a c q, "
                 "a = c(1 - ||X0||^2 p q) (explicit n = 3, r = 2); (ii) the printed p (373), q (374) and a (313) satisfy that "
-                "system with p(0) = 1, q(0) = 0, both signs of c (TC-7, tracesq.PRINTED); (iii) (28)-(29) against (26)-(27) "
-                "integrated at working precision (TC-1 instances)", timeout=40)
+                "system with p(0) = 1, q(0) = 0, both signs of c (tracesq.PRINTED; 60-digit sampling where sympy cannot decide). "
+                "The integrated-flow comparison is in the end result", timeout=40)
 
 # (28)×(29)→(30)
 CH_M1.step("(28)×(29)→(30)", "right-multiply",
@@ -240,8 +256,52 @@ def _m1_33_sym(ctx):
                             condition=lambda pt: sum(pt[s] for s in W.diagonal()) != 0)
 
 
+@st.composite
+def _x0s(draw):
+    """X0 (r x n), r < n <= 9: Gaussian, rank-one, integer-valued or rank-deficient, scales 1e-3 .. 1e3 (TC-1)."""
+    n = draw(st.integers(2, 9))
+    r = draw(st.integers(1, n - 1))
+    kind = draw(st.sampled_from(["gaussian", "rank-one", "integer", "rank-deficient"]))
+    scale = draw(st.sampled_from([1e-3, 0.1, 1.0, 10.0, 1e3]))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    if kind == "gaussian":
+        X = rng.normal(size=(r, n))
+    elif kind == "rank-one":
+        X = np.outer(rng.normal(size=r), rng.normal(size=n))
+    elif kind == "integer":
+        X = rng.integers(-3, 4, size=(r, n)).astype(float)
+        if not X.any():
+            X[0, 0] = 1.0
+    else:
+        k = int(rng.integers(1, r + 1))
+        X = rng.normal(size=(r, k)) @ rng.normal(size=(k, n))
+    return scale * X
+
+
+def _33_pair(X0_):
+    """(||(32) - (23)|| / ||(23)||, (33)) in float64 (c = Tr W0 cancels; c = 1.7)."""
+    n = X0_.shape[1]
+    G = X0_.T @ X0_
+    x2 = np.sum(X0_**2)
+    c = 1.7
+    U23, Y32 = c / n * np.eye(n), c / x2 * G
+    return np.linalg.norm(Y32 - U23) / np.linalg.norm(U23), np.sqrt(n * np.sum(G**2) - x2**2) / x2
+
+
+def _33_pair_mp(X0_, dps):
+    with mpmath.workdps(dps):
+        X = mpmath.matrix(X0_.tolist())
+        n = X.cols
+        G = X.T * X
+        x2 = TS.frob2(X)
+        c = mpmath.mpf(17) / 10
+        U23, Y32 = c / n * mpmath.eye(n), c / x2 * G
+        return mpmath.sqrt(TS.frob2(Y32 - U23) / TS.frob2(U23)), mpmath.sqrt(n * TS.frob2(G) - x2**2) / x2
+
+
 CH_M1.step("(23),(32)→(33)", "relative distance of the limits (App. G)",
-           _multi(_m1_33_sym, lambda ctx: eq33_property(ctx),
+           _multi(_m1_33_sym, lambda ctx: check_equality("||(32) - (23)|| / ||(23)|| vs (33), r < n <= 9", _x0s(), _33_pair,
+                                                         ctx, rtol=1e-10, revalidate=_33_pair_mp),
                   desc="||(32) - (23)|| / ||(23)|| against (33): explicit n = 3, r = 2, and property search n <= 9"),
            printed=r"\lim_{t \rightarrow \infty} \frac{\|Y(t)X(t) - U(t)\|}{\|U(t)\|} = \frac{\sqrt{n \|X_0^T X_0\|^2 - "
                    r"\|X_0\|^4}}{\|X_0\|^2}, \quad (33) \qquad [\text{App. G: } = \frac{\sqrt{n \|X_0^T X_0\|^2 - \|X_0\|^4}}"
@@ -333,9 +393,9 @@ CH_M1.step("(34)→(35)", "Jensen",
                 "(35) agrees verbatim with (608)", timeout=60)
 
 
-@CH_M1.end_result("(32) and (33): integrated flows (19), (26)-(27) at large t vs the limits")
+@CH_M1.end_result("(28)-(29) and (32): the integrated flow (26)-(27) vs the closed form and vs its limit at large t")
 def _m1_end(ctx):
-    return [yx_limit_evidence(ctx, "m1-end32"), eq33_ode(ctx)]
+    return [closed_form_vs_flow(ctx, "m1-end28", times=(0.1, 0.5, 2)), yx_limit_evidence(ctx, "m1-end32")]
 
 
 # ============================================================================= CH-M2
@@ -350,49 +410,68 @@ _h = sp.Rational(1, 2) * _frob2(W2 - Y2 * X2)
 CH_M2.step("(36)→(38)–(39)", "negative partial gradients",
            Eq(list(-_grad(_h, Y2)) + list(-_grad(_h, X2)), list((W2 - Y2 * X2) * X2.T) + list(Y2.T * (W2 - Y2 * X2)), scope=SCOPE2),
            _dom(W2, Y2, X2),
-           printed=r"\frac{dY(t)}{dt} = -\nabla_Y \left( \frac{1}{2} \|W_0 - Y(t)X(t)\|^2 \right) = (W_0 - YX)X^T \ (38) \qquad "
-                   r"\frac{dX(t)}{dt} = -\nabla_X \left( \frac{1}{2} \|W_0 - Y(t)X(t)\|^2 \right) = Y^T(W_0 - YX) \ (39) \qquad "
-                   r"[\text{App. I: (613)-(614), (624)-(625)}]",
+           printed=r"\begin{aligned} \frac{dY(t)}{dt} &= -\nabla_Y \left( \frac{1}{2} \|W_0 - Y(t)X(t)\|^2 \right) \\ "
+                   r"&= (W_0 - YX)X^T \end{aligned} \quad (38) \qquad \begin{aligned} \frac{dX(t)}{dt} &= -\nabla_X "
+                   r"\left( \frac{1}{2} \|W_0 - Y(t)X(t)\|^2 \right) \\ &= Y^T(W_0 - YX) \end{aligned} \quad (39) "
+                   r"\qquad [\text{App. I: (613)-(614), (624)-(625)}]",
            note="entrywise negative partial derivatives, explicit n = 3, m = 4, r = 2; (38)-(39) agree verbatim with (624)-(625)")
 
-# orthogonal U (3x3), V (4x4) and the SVD (40)
-_uk = sp.symbols("k_u0:3", real=True)
-_vk = sp.symbols("k_v0:6", real=True)
-Uo, Vo = _cayley(_uk, N2), _cayley(_vk, M2)
+# orthogonal U (3x3), V (4x4) and the SVD (40): exactly orthogonal rational matrices (Cayley transforms of random
+# rational skew-symmetric matrices), several per step; Sigma0, Yt, Xt, Y, X stay symbolic, so sympy decides each
+# instance exactly (a polynomial identity with rational coefficients).
 _s = sp.symbols("s1:4", positive=True)
 Sig = sp.zeros(N2, M2)
 for _i in range(min(N2, M2)):
     Sig[_i, _i] = _s[_i]
-W40 = Uo * Sig * Vo.T  # (40)
 Yt, Xt = _msyms("Yt", N2, R2), _msyms("Xt", R2, M2)
-DOM_UV = {k: S.real(0, 1.5) for k in (*_uk, *_vk)}
 DOM_S = {s: S.positive(0.05, 10) for s in _s}
+N_ORTH = 3  # random orthogonal pairs (U, V) per step
 
 
-def _orth_ev(ctx):
-    return S.check_identity(list(Uo.T * Uo) + list(Vo.T * Vo), list(sp.eye(N2)) + list(sp.eye(M2)), DOM_UV,
-                            rng=ctx.rng("m2-orth"), name="Cayley U, V are orthogonal (U^T U = I, V^T V = I)", timeout=6,
-                            method="STEPS", samples=10, scope=SCOPE2)
+def _rat_orth(rng: np.random.Generator, k: int) -> sp.Matrix:
+    """An exactly orthogonal rational k x k matrix: (I - K)(I + K)^{-1}, K random rational skew-symmetric."""
+    vals = [sp.Rational(int(rng.integers(-9, 10)), int(rng.integers(1, 8))) for _ in range(k * (k - 1) // 2)]
+    Q = _cayley(vals, k)
+    if Q.T * Q != sp.eye(k):  # pragma: no cover - the Cayley transform is orthogonal
+        raise AssertionError("Cayley transform not orthogonal")
+    return Q
+
+
+def _uv_steps(tag: str, build, dom, name: str, scope: str = SCOPE2):
+    """``build(U, V) -> (lhs, rhs)``; checked for N_ORTH random exactly orthogonal rational (U, V)."""
+    def run(ctx):
+        rng = ctx.rng(tag)
+        out = []
+        for k in range(N_ORTH):
+            U, V = _rat_orth(rng, N2), _rat_orth(rng, M2)
+            lhs, rhs = build(U, V)
+            out.append(S.check_identity(lhs, rhs, dom, rng=ctx.rng(f"{tag}{k}"), name=f"{name} [orthogonal pair {k + 1}]",
+                                        timeout=8, method="STEPS", samples=20, rewrites=(sp.expand,),
+                                        scope=scope + f"; {N_ORTH} random exactly orthogonal rational U, V (Cayley)"))
+        return out
+    return run
 
 
 # (40)–(42),(38)–(39)→(43)–(44)
-_Yfrom = Uo * Yt  # (41) inverted with U U^T = I
-_Xfrom = Xt * Vo.T  # (42) inverted with V V^T = I
-_E = W40 - _Yfrom * _Xfrom
+def _rot_43_44(U, V):
+    W0 = U * Sig * V.T  # (40)
+    Y, X = U * Yt, Xt * V.T  # (41)-(42) inverted: U U^T = I, V V^T = I
+    E = W0 - Y * X
+    return (list(U.T * (E * X.T)) + list((Y.T * E) * V),  # d(U^T Y)/dt = U^T (38), d(XV)/dt = (39) V
+            list((Sig - Yt * Xt) * Xt.T) + list(Yt.T * (Sig - Yt * Xt)))  # (43)-(44)
+
+
 CH_M2.step("(40)–(42),(38)–(39)→(43)–(44)", "rotate",
-           _multi(_orth_ev,
-                  _ident(list(Uo.T * (_E * _Xfrom.T)) + list((_Yfrom.T * _E) * Vo),
-                         list((Sig - Yt * Xt) * Xt.T) + list(Yt.T * (Sig - Yt * Xt)),
-                         DOM_UV | DOM_S | _dom(Yt, Xt), "U^T (38) and (39) V with W0 = U Sigma0 V^T, Y = U Yt, X = Xt V^T "
-                         "vs (43)-(44)", scope=SCOPE2, timeout=8, samples=25),
+           _multi(_uv_steps("m2-rot", _rot_43_44, DOM_S | _dom(Yt, Xt),
+                            "U^T (38) and (39) V with W0 = U Sigma0 V^T, Y = U Yt, X = Xt V^T vs (43)-(44)"),
                   desc="d(U^T Y)/dt = U^T (38), d(XV)/dt = (39) V, rewritten in the rotated variables"),
            printed=r"W_0 = U\Sigma_0 V^T \ (40);\ \tilde{Y} = U^T Y \ (41);\ \tilde{X} = XV \ (42) \ \Rightarrow\ "
                    r"\frac{d\tilde{Y}(t)}{dt} = (\Sigma_0 - \tilde{Y}\tilde{X})\tilde{X}^T \ (43) \qquad "
                    r"\frac{d\tilde{X}(t)}{dt} = \tilde{Y}^T (\Sigma_0 - \tilde{Y}\tilde{X}) \ (44) \qquad "
                    r"[\text{App. I: (633)-(636); (635)-(636) verbatim}]",
-           note="U, V: Cayley transforms of symbolic skew-symmetric matrices (exactly orthogonal, checked), Sigma0 = "
-                "diag_{3x4}(s1, s2, s3); dYt/dt = U^T dY/dt by (41), dXt/dt = dX/dt V by (42); (43)-(44) agree verbatim with "
-                "(635)-(636)", timeout=40)
+           note="U, V: exactly orthogonal rational matrices (Cayley transforms of random rational skew-symmetric matrices, "
+                "3 pairs), Sigma0 = diag_{3x4}(s1, s2, s3), Yt, Xt symbolic; dYt/dt = U^T dY/dt by (41), dXt/dt = dX/dt V "
+                "by (42); (43)-(44) agree verbatim with (635)-(636)", timeout=30)
 
 # (43)–(44),(45)→(46)–(47)
 _y = sp.symbols("y1:3", real=True)
@@ -500,12 +579,11 @@ CH_M2.step("(50)→(51)", "t → ∞",
 
 # (41)–(42)→(52)
 CH_M2.step("(41)–(42)→(52)", "undo the rotation",
-           _multi(_orth_ev,
-                  _ident(list(Uo * (Uo.T * Y2) * (X2 * Vo) * Vo.T), list(Y2 * X2), DOM_UV | _dom(Y2, X2),
-                         "U Yt Xt V^T with Yt = U^T Y (41), Xt = X V (42) equals Y X", scope=SCOPE2, samples=25),
+           _multi(_uv_steps("m2-52", lambda U, V: (list(U * (U.T * Y2) * (X2 * V) * V.T), list(Y2 * X2)), _dom(Y2, X2),
+                            "U Yt Xt V^T with Yt = U^T Y (41), Xt = X V (42) equals Y X"),
                   desc="U (U^T Y)(X V) V^T = Y X for orthogonal U, V"),
            printed=r"YX = U\tilde{Y}\tilde{X}V^T. \quad (52) \qquad [\text{App. I: } Y = U\tilde{Y} \ (630),\ X = \tilde{X}V^T \ (631)]",
-           note="U, V Cayley-orthogonal (checked); Y, X arbitrary 3x2, 2x4", timeout=30)
+           note="U, V exactly orthogonal rational (3 random pairs); Y, X symbolic 3x2, 2x4", timeout=30)
 
 # (51),(52)→(53)
 def _dlim(r):
@@ -516,10 +594,11 @@ def _dlim(r):
 
 
 CH_M2.step("(51),(52)→(53)", "residual in the original coordinates",
-           _multi(_ident([_frob2(W40 - Uo * _dlim(2) * Vo.T), _frob2(W40 - Uo * _dlim(1) * Vo.T)],
-                         [_s[2] ** 2, _s[1] ** 2 + _s[2] ** 2], DOM_UV | DOM_S,
-                         "||W0 - U lim(Yt Xt) V^T||^2 = sum_{i>r} s_{0,i}^2 for r = 2 and r = 1 (n = 3, m = 4)",
-                         scope="n = 3, m = 4, r in {1, 2} (explicit symbolic matrices)", samples=25),
+           _multi(_uv_steps("m2-53", lambda U, V: ([_frob2(U * Sig * V.T - U * _dlim(2) * V.T),
+                                                    _frob2(U * Sig * V.T - U * _dlim(1) * V.T)],
+                                                   [_s[2] ** 2, _s[1] ** 2 + _s[2] ** 2]), DOM_S,
+                            "||W0 - U lim(Yt Xt) V^T||^2 = sum_{i>r} s_{0,i}^2 for r = 2 and r = 1 (n = 3, m = 4)",
+                            scope="n = 3, m = 4, r in {1, 2} (explicit symbolic matrices)"),
                   desc="insert lim Yt Xt = diag(s_{0,1..r}, 0, ...) ((51) for each i <= r) into (52) and the loss"),
            printed=r"\lim_{t \rightarrow \infty} \|W_0 - Y(t)X(t)\|^2 = \sum_{i=r+1}^{\min(n, m)} s_{0,i}^2 \quad (53) \qquad "
                    r"[\text{App. I: } \frac{1}{2} \|W_0 - Y^*X^*\|^2 = \frac{1}{2} \sum_{i=r+1}^{\min(n,m)} s_{0,i}^2 \ (697)-(700)]",
@@ -528,11 +607,10 @@ CH_M2.step("(51),(52)→(53)", "residual in the original coordinates",
                 "(Yt Xt vanishes outside the top-left r x r block); (53) is (700) times 2", timeout=30)
 
 # (51),(52)→(54)
-_Ur, _Vr = Uo[:, :R2], Vo[:, :R2]
 _Sr = sp.diag(*_s[:R2])
 CH_M2.step("(51),(52)→(54)", "limit matrix in truncated-SVD form",
-           _multi(_ident(list(Uo * _dlim(R2) * Vo.T), list(_Ur * _Sr * _Vr.T), DOM_UV | DOM_S,
-                         "U diag_{n x m}(s1, s2, 0) V^T = U_r Sigma_{0,r} V_r^T, r = 2", scope=SCOPE2, samples=25),
+           _multi(_uv_steps("m2-54", lambda U, V: (list(U * _dlim(R2) * V.T), list(U[:, :R2] * _Sr * V[:, :R2].T)), DOM_S,
+                            "U diag_{n x m}(s1, s2, 0) V^T = U_r Sigma_{0,r} V_r^T, r = 2"),
                   desc="lim YX = U lim(Yt Xt) V^T equals the truncated SVD"),
            printed=r"\lim_{t \rightarrow \infty} Y(t)X(t) = U_r \Sigma_{0,r} V_r^T \quad (54) \qquad "
                    r"[\text{App. I: } Y^*X^* = U \begin{bmatrix} \Sigma_{0,r} & \mathbf{0} \\ \mathbf{0} & \mathbf{0} "
@@ -543,10 +621,9 @@ CH_M2.step("(51),(52)→(54)", "limit matrix in truncated-SVD form",
 
 
 # ----------------------------------------------------------------------------- CH-M2 end result
-def _rat_orth(rng: np.random.Generator, k: int) -> list[list[Fraction]]:
-    """An exactly orthogonal rational k x k matrix (Cayley transform of a random rational skew matrix)."""
-    vals = [sp.Rational(int(rng.integers(-9, 10)), int(rng.integers(1, 8))) for _ in range(k * (k - 1) // 2)]
-    Q = _cayley(vals, k)
+def _rat_orth_frac(rng: np.random.Generator, k: int) -> list[list[Fraction]]:
+    """_rat_orth as nested Fractions."""
+    Q = _rat_orth(rng, k)
     return [[Fraction(int(sp.fraction(e)[0]), int(sp.fraction(e)[1])) for e in Q.row(i)] for i in range(k)]
 
 
@@ -560,7 +637,7 @@ def _m2_end(ctx):
     configs = [(6, 5, 2, [5, 3, 2, 1, 0.5]), (3, 6, 2, [4, 2.5, 1]), (4, 4, 3, [3, 2.9, 2.8, 1]), (8, 4, 1, [2, 1.5, 1, 0.25])]
     cases = []
     for n, m, r, spec in configs:
-        Uq, Vq = _rat_orth(rng, n), _rat_orth(rng, m)
+        Uq, Vq = _rat_orth_frac(rng, n), _rat_orth_frac(rng, m)
         x0v = [Fraction(float(0.1 * rng.normal())).limit_denominator(10**6) for _ in range(r)]
         specF = [Fraction(str(v)) for v in spec]
 

@@ -452,7 +452,8 @@ def eq33_property(ctx) -> Evidence:
         u = np.array(draw(st.lists(st.floats(-1, 1), min_size=r * rank, max_size=r * rank))).reshape(r, rank)
         v = np.array(draw(st.lists(st.floats(-1, 1), min_size=rank * n, max_size=rank * n))).reshape(rank, n)
         X0 = scale * (u @ v)
-        if np.sum(X0**2) == 0 or not np.all(np.isfinite(X0)):
+        # ||X0||^4 must stay representable in float64 (the statement needs X0 != 0)
+        if not np.all(np.isfinite(X0)) or not 1e-100 < np.sum(X0**2) < 1e100:
             X0 = np.zeros((r, n))
             X0[0, 0] = scale
         return X0
