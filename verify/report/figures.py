@@ -21,7 +21,9 @@ COLOURS = {"PROVED": "#1B7F3A", "CONFIRMED": "#2E8B57", "REFUTED": "#C0392B", "I
 
 def _save(fig, stem: Path) -> dict:
     stem.parent.mkdir(parents=True, exist_ok=True)
-    fig.tight_layout()
+    with __import__("warnings").catch_warnings():
+        __import__("warnings").simplefilter("ignore")
+        fig.tight_layout()
     fig.savefig(stem.with_suffix(".pdf"))
     fig.savefig(stem.with_suffix(".png"), dpi=110)
     plt.close(fig)

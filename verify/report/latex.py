@@ -86,28 +86,51 @@ def safe_math(src: str) -> bool:
         elif ch in "#%&$" or (ord(ch) > 127 and ch not in DECLARED_UNICODE):
             return False
         i += 1
-    return depth == 0
+    if depth != 0:
+        return False
+    return len(re.findall(r"\\left\b", src)) == len(re.findall(r"\\right\b", src))
+
+
+def printed_line(src: str) -> str:
+    """The paper's own LaTeX of a step, typeset inline when safe, else verbatim."""
+    src = str(src).strip()
+    if not src:
+        return ""
+    body = src.replace("$$", "")
+    if "$" not in body and safe_math(body):
+        return _inline(body)
+    return "\\texttt{" + escape(_short(src, 400)) + "}"
 
 
 def _split_text(math: str) -> list[tuple[str, str]]:
-    """Split a math string at top-level ``\\text{...}`` into ("math", ...) and ("text", ...) pieces."""
-    out, i, start = [], 0, 0
-    while True:
-        j = math.find("\\text{", i)
-        if j < 0:
-            break
-        depth, k = 0, j + 5
-        while k < len(math):
-            if math[k] == "{":
-                depth += 1
-            elif math[k] == "}":
-                depth -= 1
-                if depth == 0:
-                    break
-            k += 1
-        out.append(("math", math[start:j]))
-        out.append(("text", math[j + 6:k]))
-        i = start = k + 1
+    """Split a math string at top-level (brace depth 0, outside \\left..\\right)
+    ``\\text{...}`` into ("math", ...) and ("text", ...) pieces; nested ones stay math."""
+    out, start, i, depth, lr = [], 0, 0, 0, 0
+    while i < len(math):
+        if math.startswith("\\left", i) and not math[i + 5:i + 6].isalpha():
+            lr += 1
+        elif math.startswith("\\right", i) and not math[i + 6:i + 7].isalpha():
+            lr -= 1
+        ch = math[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif math.startswith("\\text{", i) and depth == 0 and lr == 0:
+            d, k = 0, i + 5
+            while k < len(math):
+                if math[k] == "{":
+                    d += 1
+                elif math[k] == "}":
+                    d -= 1
+                    if d == 0:
+                        break
+                k += 1
+            out.append(("math", math[start:i]))
+            out.append(("text", math[i + 6:k]))
+            i = start = k + 1
+            continue
+        i += 1
     out.append(("math", math[start:]))
     return [(kind, piece) for kind, piece in out if piece.strip()]
 
@@ -182,7 +205,7 @@ def _chain_view(c: dict) -> dict:
     steps = [{
         "step": escape(s["step"]), "operation": escape(_short(s.get("operation", ""), 120)), "verdict": s["verdict"],
         "summary": escape(_short(s.get("summary", ""), 300)), "failing": s["step"] == first,
-        "printed": escape(_short(s.get("printed", ""), 400)),
+        "printed": printed_line(s.get("printed", "")),
     } for s in c["steps"]]
     end = c.get("end_result")
     return {"id_tex": escape(c["chain"]), "title_tex": escape(c.get("title", "")), "first": escape(first or "none"),
@@ -235,7 +258,8 @@ def compile_pdf(tex: Path, timeout: float = 600) -> tuple[bool, str]:
     cmd = ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape",
            "-pdflatex=pdflatex -no-shell-escape -interaction=nonstopmode -halt-on-error %O %S", tex.name]
     try:
-        proc = subprocess.run(cmd, cwd=tex.parent, capture_output=True, text=True, timeout=timeout)
+        proc = subprocess.run(cmd, cwd=tex.parent, capture_output=True, text=True, encoding="utf-8", errors="replace",
+                              timeout=timeout)
     except subprocess.TimeoutExpired:
         return False, f"latexmk timed out after {timeout:g} s"
     if proc.returncode != 0:
